@@ -1,0 +1,2 @@
+/** The text-embedding contract, {@link io.finrec.api.embedding.TextEmbedder}. */
+package io.finrec.api.embedding;
