@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "finrec", mixinStandardHelpOptions = true, versionProvider = FinrecCli.Version.class,
         description = "FinRec: personalise what a bank offers each customer.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, EmbedCommand.class})
 public final class FinrecCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -22,6 +22,7 @@ public final class FinrecCli implements Runnable {
     /** Builds the configured command line (exposed for tests). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new FinrecCli());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             cmd.getErr().println("finrec: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             if (System.getenv("FINREC_DEBUG") != null) ex.printStackTrace(cmd.getErr());
