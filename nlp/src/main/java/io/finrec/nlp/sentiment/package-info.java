@@ -1,6 +1,6 @@
 /**
- * Sentiment scorers: {@link io.finrec.nlp.sentiment.VaderSentiment}, an exact and fast Java port of VADER
- * (vaderSentiment 3.3.2), and {@link io.finrec.nlp.sentiment.FinanceSentiment}, a learned bearish/neutral/bullish
- * classifier for finance posts trained with DJL. Both implement {@link io.finrec.api.sentiment.SentimentScorer}.
+ * Sentiment scorers implementing {@link io.finrec.api.sentiment.SentimentScorer}:
+ * {@link io.finrec.nlp.sentiment.VaderSentiment}, an exact and fast Java port of VADER (vaderSentiment 3.3.2),
+ * and the learned finance-post classifier (bearish / neutral / bullish) trained with DJL.
  */
 package io.finrec.nlp.sentiment;
