@@ -403,21 +403,7 @@ public final class MiniLmEmbedder implements TextEmbedder {
 
     /** Rejects null and texts the tokenizer cannot receive intact (unpaired UTF-16 surrogates). */
     static void checkText(String text, String field) {
-        Objects.requireNonNull(text, field);
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                throw new IllegalArgumentException(field + ": unpaired UTF-16 surrogate U+"
-                        + Integer.toHexString(c).toUpperCase() + " at char " + i);
-            }
-            if (Character.isLowSurrogate(c))
-                throw new IllegalArgumentException(field + ": unpaired UTF-16 surrogate U+"
-                        + Integer.toHexString(c).toUpperCase() + " at char " + i);
-        }
+        Texts.requireWellFormed(text, field);
     }
 
     private void ensureOpen() {

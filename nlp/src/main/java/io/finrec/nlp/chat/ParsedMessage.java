@@ -1,0 +1,26 @@
+package io.finrec.nlp.chat;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What {@link MessageParser} read from a customer's message. Immutable and thread-safe.
+ *
+ * @param intents intents cued by the message, strongest first (empty when no cue was found)
+ * @param amount  the largest amount of money mentioned, if any
+ * @param horizon the first time horizon mentioned, if any
+ */
+public record ParsedMessage(List<Intent> intents, Optional<AmountMention> amount, Optional<HorizonMention> horizon) {
+    public ParsedMessage {
+        intents = List.copyOf(Objects.requireNonNull(intents, "intents"));
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(horizon, "horizon");
+    }
+
+    /** The intents as a set. */
+    public Set<Intent> intentSet() {
+        return Set.copyOf(intents);
+    }
+}
