@@ -8,7 +8,6 @@ import io.finrec.api.vector.SearchHit;
 import io.finrec.api.vector.SearchRequest;
 import io.finrec.api.vector.VectorFilter;
 import io.finrec.api.vector.VectorIndex;
-import io.finrec.core.domain.Customer;
 import io.finrec.core.domain.Product;
 import io.finrec.core.domain.ProductType;
 import io.finrec.nlp.embedding.Texts;
@@ -33,9 +32,8 @@ import java.util.Set;
  *
  * <h2>Who is offered what</h2>
  * A product is a candidate when the customer satisfies its {@link io.finrec.core.domain.Eligibility} (age, income,
- * risk profile, segment), does not already hold it, and, for investment families (investments, advice, retirement
- * and tax plans, whose risk level is market risk), the product's risk level does not exceed the customer's risk
- * profile. Products already held are excluded; there is no switch to include them.
+ * risk profile, segment: the bank's own rules, not second-guessed here) and does not already hold it. Products
+ * already held are excluded; there is no switch to include them.
  *
  * <h2>Use</h2>
  * <pre>{@code
@@ -129,10 +127,7 @@ public final class ChatRecommender {
 
     /** Whether the customer may be offered the product (see the class documentation). */
     public static boolean offerable(ChatCustomer customer, Product product) {
-        Customer c = customer.customer();
-        if (customer.heldProductIds().contains(product.id())) return false;
-        if (!product.eligibility().admits(c)) return false;
-        return !MARKET_RISK.contains(product.type()) || product.riskLevel() <= c.riskProfile().level();
+        return !customer.heldProductIds().contains(product.id()) && product.eligibility().admits(customer.customer());
     }
 
     private List<ProductMatch> rank(ChatCustomer customer, String message, ParsedMessage parsed) {

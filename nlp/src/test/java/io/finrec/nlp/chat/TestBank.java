@@ -16,8 +16,13 @@ final class TestBank {
 
     static Product product(String id, String name, ProductType type, int risk, int minAge, int maxAge, int minIncome,
                            String description) {
-        return new Product(id, name, type, risk, new Eligibility(minAge, maxAge, BigDecimal.valueOf(minIncome), 1,
-                Eligibility.ALL_SEGMENTS), description);
+        return product(id, name, type, risk, minAge, maxAge, minIncome, 1, description);
+    }
+
+    static Product product(String id, String name, ProductType type, int risk, int minAge, int maxAge, int minIncome,
+                           int minRiskProfile, String description) {
+        return new Product(id, name, type, risk, new Eligibility(minAge, maxAge, BigDecimal.valueOf(minIncome),
+                minRiskProfile, Eligibility.ALL_SEGMENTS), description);
     }
 
     static final List<Product> PRODUCTS = List.of(
@@ -29,7 +34,7 @@ final class TestBank {
                     "A 25-year mortgage to buy a house or flat."),
             product("T-CAR", "Car Finance", ProductType.CAR_LOAN, 2, 18, 75, 20_000,
                     "A loan to buy a new or used car, repaid monthly."),
-            product("T-EQ", "Global Equity Fund", ProductType.INVESTMENT, 4, 18, 120, 0,
+            product("T-EQ", "Global Equity Fund", ProductType.INVESTMENT, 4, 18, 120, 0, 3,
                     "A fund of shares in companies worldwide for long-term growth of your wealth."),
             product("T-LIFE", "Life Cover", ProductType.INSURANCE, 1, 18, 65, 0,
                     "Life insurance that pays your family a lump sum if you die."),
