@@ -152,7 +152,7 @@ public final class CsvRecords {
             if (it == null) readHeader();
             long nextRow = row + 1;
             if (!guard(it::hasNextValue, nextRow, lastLine + 1)) return null;
-            long line = it.getParser().currentTokenLocation().getLineNr();
+            long line = it.getParser().currentLocation().getLineNr(); // where the next row starts
             String[] cells = guard(it::nextValue, nextRow, line);
             row = nextRow;
             lastLine = line;

@@ -60,12 +60,12 @@ public class DataFormatException extends RuntimeException {
     }
 
     private static String format(String source, long row, long line, String field, String reason) {
-        StringBuilder sb = new StringBuilder(source == null ? "<input>" : source).append(':');
+        StringBuilder sb = new StringBuilder(source == null ? "<input>" : source);
         if (row > 0) {
-            sb.append(" row ").append(row);
+            sb.append(": row ").append(row);
             if (line > 0) sb.append(" (line ").append(line).append(')');
         }
-        if (field != null) sb.append(row > 0 ? ", field '" : " field '").append(field).append('\'');
+        if (field != null) sb.append(row > 0 ? ", field '" : ": field '").append(field).append('\'');
         return sb.append(": ").append(reason).toString();
     }
 
