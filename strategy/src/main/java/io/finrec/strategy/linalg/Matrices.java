@@ -132,6 +132,23 @@ public final class Matrices {
         return toArray(c);
     }
 
+    /** {@code XᵀX} (EJML's blocked {@code multTransA}). */
+    public static double[][] gram(double[][] x) {
+        DMatrixRMaj m = toEjml(x);
+        DMatrixRMaj c = new DMatrixRMaj(m.numCols, m.numCols);
+        CommonOps_DDRM.multTransA(m, m, c);
+        return toArray(c);
+    }
+
+    /** {@code AᵀB}. */
+    public static double[][] multiplyTransA(double[][] a, double[][] b) {
+        DMatrixRMaj ma = toEjml(a);
+        DMatrixRMaj mb = toEjml(b);
+        DMatrixRMaj c = new DMatrixRMaj(ma.numCols, mb.numCols);
+        CommonOps_DDRM.multTransA(ma, mb, c);
+        return toArray(c);
+    }
+
     /** {@code A x}. */
     public static double[] multiply(double[][] a, double[] x) {
         double[] out = new double[a.length];
