@@ -325,6 +325,35 @@ public final class Covariances {
         return Matrices.scale(Matrices.symmetrize(Matrices.gram(d)), (double) periodsPerYear / t);
     }
 
+    /**
+     * Pearson correlations from pairwise-complete rows, each pair with its own means and standard deviations over
+     * the rows both assets share (pandas' {@code DataFrame.corr()}); on a dense series the ordinary correlation.
+     */
+    public static double[][] pairwiseCorrelation(ReturnSeries returns) {
+        Objects.requireNonNull(returns, "returns");
+        if (returns.isDense()) return correlation(sample(returns, 1));
+        double[][] v = returns.view();
+        int n = returns.assetCount();
+        double[][] out = new double[n][n];
+        double[] x = new double[v.length];
+        double[] y = new double[v.length];
+        for (int i = 0; i < n; i++) {
+            out[i][i] = 1;
+            for (int t = 0; t < v.length; t++) x[t] = v[t][i];
+            for (int j = i + 1; j < n; j++) {
+                for (int t = 0; t < v.length; t++) {
+                    boolean both = !Double.isNaN(v[t][i]) && !Double.isNaN(v[t][j]);
+                    x[t] = both ? v[t][i] : Double.NaN;
+                    y[t] = both ? v[t][j] : Double.NaN;
+                }
+                double c = pairwiseCovariance(x, y) / Math.sqrt(pairwiseCovariance(x, x) * pairwiseCovariance(y, y));
+                out[i][j] = c;
+                out[j][i] = c;
+            }
+        }
+        return out;
+    }
+
     /** The correlation matrix of a covariance matrix. */
     public static double[][] correlation(double[][] cov) {
         int n = cov.length;
