@@ -206,16 +206,17 @@ public final class HybridTrainer implements RecommenderTrainer<HybridModel> {
                 order[i] = order[j];
                 order[j] = tmp;
             }
+            kernel.gather(order);
             int threads = config.threads();
             if (threads == 1) {
-                kernel.new Worker(Seeds.derive(seed, "worker-" + epoch, 0)).run(order, 0, order.length);
+                kernel.new Worker(Seeds.derive(seed, "worker-" + epoch, 0)).run(0, order.length);
             } else {
                 List<Future<?>> fs = new ArrayList<>(threads);
                 for (int w = 0; w < threads; w++) {
                     int from = (int) ((long) order.length * w / threads);
                     int to = (int) ((long) order.length * (w + 1) / threads);
                     SgdKernel.Worker worker = kernel.new Worker(Seeds.derive(seed, "worker-" + epoch, w));
-                    fs.add(pool.submit(() -> worker.run(order, from, to)));
+                    fs.add(pool.submit(() -> worker.run(from, to)));
                 }
                 try {
                     for (Future<?> f : fs) f.get();

@@ -42,6 +42,11 @@ final class SgdKernel {
     final int[] ti;
     final float[] tv;
     final float[] tw;
+    /** The epoch's shuffled copies (gathered once per epoch so workers read them sequentially). */
+    final int[] eu;
+    final int[] ei;
+    final float[] ev;
+    final float[] ew;
     final int nItems;
     /** WARP's log-rank weights by number of negatives sampled. */
     final float[] warpWeight;
@@ -74,11 +79,26 @@ final class SgdKernel {
         this.ti = ti;
         this.tv = tv;
         this.tw = tw;
+        this.eu = new int[tu.length];
+        this.ei = new int[tu.length];
+        this.ev = new float[tu.length];
+        this.ew = new float[tu.length];
         this.nItems = items.size();
         this.listener = listener;
         this.warpWeight = new float[maxSampled + 1];
         for (int s = 1; s <= maxSampled; s++)
             warpWeight[s] = (float) Math.log(Math.max(1.0, Math.floor((nItems - 1) / (double) s)));
+    }
+
+    /** Lays the interactions out in {@code order} for the next epoch. */
+    void gather(int[] order) {
+        for (int s = 0; s < order.length; s++) {
+            int r = order[s];
+            eu[s] = tu[r];
+            ei[s] = ti[r];
+            ev[s] = tv[r];
+            ew[s] = tw[r];
+        }
     }
 
     boolean known(int user, int item) {
@@ -113,16 +133,15 @@ final class SgdKernel {
             return (int) (((next() >>> 32) * bound) >>> 32);
         }
 
-        /** Processes {@code order[from..to)}. */
-        void run(int[] order, int from, int to) {
+        /** Processes positions {@code from..to)} of the epoch's gathered (shuffled) arrays. */
+        void run(int from, int to) {
             for (int s = from; s < to; s++) {
                 if ((s & 0x3fff) == 0 && (cancelled || (cancelled = listener.isCancelled()))) return;
-                int r = order[s];
                 switch (loss) {
-                    case WARP -> warp(r);
-                    case BPR -> bpr(r);
-                    case LOGISTIC -> logistic(r);
-                    case WARP_KOS -> kos(r);
+                    case WARP -> warp(s);
+                    case BPR -> bpr(s);
+                    case LOGISTIC -> logistic(s);
+                    case WARP_KOS -> kos(s);
                 }
             }
         }
@@ -170,13 +189,13 @@ final class SgdKernel {
         }
 
         private void warp(int r) {
-            if (!(tv[r] > 0)) return;
-            int u = tu[r];
-            int p = ti[r];
+            if (!(ev[r] > 0)) return;
+            int u = eu[r];
+            int p = ei[r];
             userRepr(u);
             posRepr(p);
             float pos = pbias + dot(ua, uo, pa, po, k);
-            warpStep(u, p, pos, tw[r]);
+            warpStep(u, p, pos, ew[r]);
         }
 
         /** Samples negatives until one violates the margin, then takes a weighted pairwise step. */
@@ -195,9 +214,9 @@ final class SgdKernel {
         }
 
         private void bpr(int r) {
-            if (!(tv[r] > 0)) return;
-            int u = tu[r];
-            int p = ti[r];
+            if (!(ev[r] > 0)) return;
+            int u = eu[r];
+            int p = ei[r];
             int nEx = ti.length;
             int n = p;
             for (int j = 0; j < nEx; j++) {
@@ -209,13 +228,13 @@ final class SgdKernel {
             negRepr(n);
             float pos = pbias + dot(ua, uo, pa, po, k);
             float neg = nbias + dot(ua, uo, na, no, k);
-            float l = tw[r] * (1f - sigmoid(pos - neg));
+            float l = ew[r] * (1f - sigmoid(pos - neg));
             pairUpdate(l, u, p, n);
         }
 
         private void kos(int r) {
-            if (!(tv[r] > 0)) return;
-            int u = tu[r];
+            if (!(ev[r] > 0)) return;
+            int u = eu[r];
             int start = posPtr[u];
             int count = posPtr[u + 1] - start;
             if (count == 0) return;
@@ -242,13 +261,13 @@ final class SgdKernel {
         }
 
         private void logistic(int r) {
-            int u = tu[r];
-            int i = ti[r];
+            int u = eu[r];
+            int i = ei[r];
             userRepr(u);
             posRepr(i);
             float pred = ubias + pbias + dot(ua, uo, pa, po, k);
-            float y = tv[r] > 0 ? 1f : 0f;
-            float l = tw[r] * (sigmoid(pred) - y);
+            float y = ev[r] > 0 ? 1f : 0f;
+            float l = ew[r] * (sigmoid(pred) - y);
             // gradient of the log-loss: d/d item = l * user, d/d user = l * item, d/d biases = l
             int iS = items.rowPtr[i], iE = items.rowPtr[i + 1];
             int uS = users.rowPtr[u], uE = users.rowPtr[u + 1];
@@ -294,12 +313,14 @@ final class SgdKernel {
             }
         }
 
-        /** The identity-feature AdaGrad step without regularisation: one fused pass over the components. */
+        /**
+         * The identity-feature AdaGrad step without regularisation: one fused pass over the components updating the
+         * user, positive and negative rows in place (each component's pre-update values are read first).
+         */
         private void fastAdagrad(float l, int uOff, int pF, int nF) {
             final float[] ie = ip.emb, ia = ip.acc, ue = up.emb, uacc = up.acc;
             final float rate = lr;
             final int pOff = pF * k, nOff = nF * k;
-            // biases: positive gets -l, negative +l
             float a = ip.accBias[pF];
             ip.bias[pF] += rate / (float) Math.sqrt(a) * l;
             ip.accBias[pF] = a + l * l;
@@ -324,6 +345,7 @@ final class SgdKernel {
                 uacc[uOff + j] = au + gu * gu;
             }
         }
+
     }
 
     /** One schedule step on embedding element {@code idx} with gradient {@code g} (plus L2 {@code alpha * w}). */
