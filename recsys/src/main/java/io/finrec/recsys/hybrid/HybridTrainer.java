@@ -236,6 +236,11 @@ public final class HybridTrainer implements RecommenderTrainer<HybridModel> {
                         + " sample weights");
         }
 
+        /** The training kernel (tests). */
+        SgdKernel kernel() {
+            return kernel;
+        }
+
         /** Epochs run in this session. */
         public int epochsRun() {
             return epochsRun;

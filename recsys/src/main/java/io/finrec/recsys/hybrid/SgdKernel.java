@@ -283,6 +283,14 @@ final class SgdKernel {
             }
         }
 
+        /** Test hook: one pairwise step on (user, positive, negative) with representations taken now. */
+        void pairStep(float l, int u, int p, int n) {
+            userRepr(u);
+            posRepr(p);
+            negRepr(n);
+            pairUpdate(l, u, p, n);
+        }
+
         /**
          * One pairwise step of size {@code l} on (user, positive, negative) for the hinge/logistic pair loss:
          * d/d pos = -l * user, d/d neg = l * user, d/d user = l * (neg - pos), d/d pos bias = -l, d/d neg bias = l.
