@@ -24,8 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the bank demo on the built-in bank (built into the SQLite database on first use).")
 final class DemoCommand implements Callable<Integer> {
-    /** The demo's sections, in order. Capabilities append theirs here. */
-    static final List<Supplier<DemoSection>> SECTIONS = List.of(BankSummarySection::new);
+    /** The demo's sections, in order. Capabilities append theirs here, one per line. */
+    static final List<Supplier<DemoSection>> SECTIONS = List.of(
+            BankSummarySection::new
+    );
 
     @Spec
     CommandSpec spec;
