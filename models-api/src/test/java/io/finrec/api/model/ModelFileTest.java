@@ -102,7 +102,7 @@ class ModelFileTest {
         Path f = write(tmp, 1);
         byte[] all = Files.readAllBytes(f);
         Path bad = tmp.resolve("bad.frec");
-        int step = Math.max(1, all.length / 400);
+        int step = Math.max(1, all.length / 80);
         for (int i = 0; i < all.length; i += i < 64 ? 1 : step) {
             byte[] copy = all.clone();
             copy[i] ^= 0x20;
