@@ -155,7 +155,9 @@ public final class HnswIndex extends StoreBackedIndex {
                 insert(g, ord, s);
                 if (++done == 64) {
                     try {
-                        tracker.advance(done);
+                        synchronized (tracker) {
+                            tracker.advance(done);
+                        }
                     } catch (RuntimeException e) {
                         cancelled.compareAndSet(null, e);
                     }
@@ -164,7 +166,9 @@ public final class HnswIndex extends StoreBackedIndex {
             }
             if (done > 0 && cancelled.get() == null) {
                 try {
-                    tracker.advance(done);
+                    synchronized (tracker) {
+                        tracker.advance(done);
+                    }
                 } catch (RuntimeException e) {
                     cancelled.compareAndSet(null, e);
                 }
