@@ -237,7 +237,8 @@ public final class Covariances {
 
     /**
      * Ledoit-Wolf (2001) shrinkage towards Sharpe's single-factor model with the equal-weighted market, exactly as
-     * PyPortfolioOpt's {@code ledoit_wolf(shrinkage_target="single_factor")} (zero-filled returns, ddof 0).
+     * PyPortfolioOpt's {@code ledoit_wolf(shrinkage_target="single_factor")}: zero-filled returns, ddof 0, the market
+     * is the row mean of the (uncentred) zero-filled returns, which enters the ρ terms uncentred.
      */
     public static Shrunk ledoitWolfSingleFactor(ReturnSeries returns, int periodsPerYear) {
         check(returns, periodsPerYear);
@@ -245,9 +246,10 @@ public final class Covariances {
         int t = xm.length;
         int n = xm[0].length;
         double[] xmkt = new double[t];
+        double[][] raw = returns.view();
         for (int r = 0; r < t; r++) {
             double s = 0;
-            for (int i = 0; i < n; i++) s += xm[r][i];
+            for (int i = 0; i < n; i++) s += Double.isNaN(raw[r][i]) ? 0 : raw[r][i];
             xmkt[r] = s / n;
         }
         // sample covariance of [Xm, xmkt] with ddof 0 (np.cov * (t-1)/t)
