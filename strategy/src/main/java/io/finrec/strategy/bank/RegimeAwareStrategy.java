@@ -145,7 +145,8 @@ public final class RegimeAwareStrategy implements AllocationStrategy {
                     + " class limits allow (%.1f %%): the minimum-variance portfolio within the limits is proposed",
                     100 * limits.volatilityTarget(), 100 * a.volatility()));
         }
-        warnings.addAll(a.warnings());
+        // concentration is governed by the class limits here, so the generic concentration notes are left out
+        for (String w : a.warnings()) if (!w.startsWith("concentrated") && !w.contains("get no weight")) warnings.add(w);
         if (assessment.regime() != Regime.RISK_ON)
             warnings.add("regime " + assessment.regime().name().toLowerCase(Locale.ROOT).replace('_', '-') + " since "
                     + assessment.since() + ": risk reduced (" + String.join("; ", limits.changes()) + ")");

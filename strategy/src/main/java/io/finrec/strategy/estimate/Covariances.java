@@ -153,11 +153,13 @@ public final class Covariances {
             double trace = 0;
             for (int i = 0; i < n; i++) trace += s[i][i];
             double mu = trace / n;
-            double beta0 = 0; // Σ_i Σ_j Σ_t x_ti² x_tj² ... as sum of (X²)'(X²) = Σ_t (Σ_i x_ti²)² ... see below
-            double[][] x2 = new double[t][n];
-            for (int r = 0; r < t; r++) for (int i = 0; i < n; i++) x2[r][i] = x[r][i] * x[r][i];
-            double[][] g2 = Matrices.gram(x2);
-            for (double[] row : g2) for (double v : row) beta0 += v;
+            // sklearn's beta_ = sum((X²)ᵀX²) = Σ_t (Σ_i x_ti²)², an O(T n) sum instead of a second Gram matrix
+            double beta0 = 0;
+            for (double[] row : x) {
+                double rs = 0;
+                for (double v : row) rs += v * v;
+                beta0 += rs * rs;
+            }
             double delta0 = 0;
             for (double[] row : s) for (double v : row) delta0 += v * v; // = Σ ((X'X)/t)² = sum((X'X)²)/t²
             double beta = 1.0 / (n * (double) t) * (beta0 / t - delta0);
