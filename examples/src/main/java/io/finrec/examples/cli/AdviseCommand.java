@@ -46,6 +46,11 @@ public final class AdviseCommand implements Callable<Integer> {
     @Option(names = "--customer", required = true, paramLabel = "ID", description = "Customer id, e.g. C000042.")
     String customer;
 
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "Read the customer and the market series from this SQLite store (see `finrec data load`)"
+                    + " instead of generating the built-in bank.")
+    java.nio.file.Path db;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the built-in bank (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -69,7 +74,20 @@ public final class AdviseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         BankConfig config = BankConfig.defaults().withSeed(seed).withCustomers(customers);
-        Customer c = findCustomer(config, customer);
+        Customer c;
+        PriceTable prices;
+        if (db != null) {
+            if (!java.nio.file.Files.isRegularFile(db))
+                throw new CommandLine.ParameterException(spec.commandLine(), "--db: " + db + " does not exist (create it with `finrec data load`)");
+            try (io.finrec.examples.store.BankStore store = io.finrec.examples.store.BankStore.open(db)) {
+                c = store.customer(customer).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                        "--customer: unknown customer id '" + customer + "' in " + db));
+                prices = AssetClassPrices.fromPoints(store.prices());
+            }
+        } else {
+            c = findCustomer(config, customer);
+            prices = AssetClassPrices.fromPoints(BuiltInBank.prices(config));
+        }
         Optional<RiskQuestionnaire.Scored> scored = Optional.empty();
         RiskProfile profile = c.riskProfile();
         if (answers != null) {
@@ -83,7 +101,6 @@ public final class AdviseCommand implements Callable<Integer> {
             profile = scored.get().profile();
         }
         Map<String, Double> held = holdings == null ? Map.of() : parseAmounts(holdings);
-        PriceTable prices = AssetClassPrices.fromPoints(BuiltInBank.prices(config));
         Advice advice = new AdvisoryAllocator().advise(c.id(), profile, scored, prices, rf, held);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equalsIgnoreCase("text")) {

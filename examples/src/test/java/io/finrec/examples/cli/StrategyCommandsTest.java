@@ -116,8 +116,22 @@ class StrategyCommandsTest {
         Result text = run("advise", "--customer", "C000003", "--customers", "20", "--format", "text");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().startsWith("Profile:"), text.out());
+        Result missingDb = run("advise", "--customer", "C000003", "--db", "/nonexistent/finrec.db");
+        assertEquals(2, missingDb.code());
         Result unknown = run("advise", "--customer", "C999999", "--customers", "20");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("unknown customer"), unknown.err());
+    }
+
+    @Test
+    void adviseReadsTheSqliteStoreAndAgreesWithTheGenerator(@TempDir Path dir) throws Exception {
+        String db = dir.resolve("bank.db").toString();
+        assertEquals(0, run("data", "load", "--db", db, "--customers", "10").code());
+        Result fromDb = run("advise", "--customer", "C000005", "--db", db);
+        assertEquals(0, fromDb.code(), fromDb.err());
+        Result generated = run("advise", "--customer", "C000005", "--customers", "10");
+        ObjectMapper m = new ObjectMapper();
+        assertEquals(m.readTree(generated.out()).get("weights"), m.readTree(fromDb.out()).get("weights"));
+        assertEquals(m.readTree(generated.out()).get("audit").get("inputHash"), m.readTree(fromDb.out()).get("audit").get("inputHash"));
     }
 }
