@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             AllocateCommand.class,
             AdviseCommand.class,
             RecsysCommand.class,
+            VectorsCommand.class,
         })
 public final class FinrecCli implements Runnable {
     @CommandLine.Spec
