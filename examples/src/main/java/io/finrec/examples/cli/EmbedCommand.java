@@ -1,18 +1,12 @@
 package io.finrec.examples.cli;
 
-import io.finrec.core.io.DataFormatException;
 import io.finrec.core.util.Checks;
 import io.finrec.nlp.embedding.LongTextPolicy;
 import io.finrec.nlp.embedding.MiniLmConfig;
 import io.finrec.nlp.embedding.MiniLmEmbedder;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,22 +58,13 @@ public final class EmbedCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (InputStream in = input == null ? System.in : Files.newInputStream(input);
              MiniLmEmbedder embedder = MiniLmEmbedder.create(config)) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+            Utf8Lines lines = new Utf8Lines(in, source, Checks.MAX_TEXT_LENGTH);
             List<String> chunk = new ArrayList<>(CHUNK);
             long line = 0;
             while (true) {
-                String text;
-                try {
-                    text = reader.readLine();
-                } catch (CharacterCodingException e) {
-                    throw new DataFormatException(source, line + 1, line + 1, null, "invalid UTF-8", e);
-                }
+                String text = lines.next();
                 if (text != null) {
                     line++;
-                    if (text.length() > Checks.MAX_TEXT_LENGTH)
-                        throw new DataFormatException(source, line, line, null, "text is " + text.length()
-                                + " characters, above the limit of " + Checks.MAX_TEXT_LENGTH, null);
                     chunk.add(text);
                 }
                 if (chunk.size() == CHUNK || (text == null && !chunk.isEmpty())) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             RecsysCommand.class,
             VectorsCommand.class,
             EmbedCommand.class,
+            ChatCommand.class,
         })
 public final class FinrecCli implements Runnable {
     @CommandLine.Spec

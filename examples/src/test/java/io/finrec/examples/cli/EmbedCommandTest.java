@@ -5,32 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class EmbedCommandTest {
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        CommandLine cl = FinrecCli.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliTest.Run run(String... args) {
+        return CliTest.run(args);
     }
 
     @Test
     void writesOneUnitVectorPerLine(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("texts.txt");
         Files.writeString(in, "I want to save for college\n\nCafé ☕ and 💳 fees\r\n", StandardCharsets.UTF_8);
-        Run r = run("embed", "--input", in.toString());
+        CliTest.Run r = run("embed", "--input", in.toString());
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().strip().split("\n");
         assertEquals(3, lines.length);
@@ -49,7 +39,7 @@ class EmbedCommandTest {
     void dimOnlyReportsDimensionAndTokens(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("texts.txt");
         Files.writeString(in, "The cat sat on the mat.\n");
-        Run r = run("embed", "--dim-only", "--input", in.toString());
+        CliTest.Run r = run("embed", "--dim-only", "--input", in.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("{\"line\":1,\"dimension\":384,\"tokens\":9}", r.out().strip());
     }
@@ -58,7 +48,7 @@ class EmbedCommandTest {
     void invalidUtf8NamesTheLine(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("bad.txt");
         Files.write(in, new byte[] {'o', 'k', '\n', 'b', (byte) 0xC3, (byte) 0x28, '\n'});
-        Run r = run("embed", "--input", in.toString());
+        CliTest.Run r = run("embed", "--input", in.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("line 2") && r.err().contains("invalid UTF-8"), r.err());
     }
@@ -66,7 +56,7 @@ class EmbedCommandTest {
     @Test
     void badOptionsAreUsageErrors() {
         assertEquals(2, run("embed", "--long-text", "sometimes").code());
-        Run r = run("embed", "--max-tokens", "9999", "--input", "/nonexistent");
+        CliTest.Run r = run("embed", "--max-tokens", "9999", "--input", "/nonexistent");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("maxTokens"), r.err());
     }

@@ -9,6 +9,7 @@ import io.finrec.api.model.ModelHeader;
 import io.finrec.api.model.Payloads;
 import io.finrec.api.model.Provenance;
 import io.finrec.api.progress.ProgressListener;
+import io.finrec.api.progress.ProgressTracker;
 import io.finrec.api.vector.VectorIndex;
 import io.finrec.core.domain.Product;
 import java.io.DataInputStream;
@@ -49,6 +50,7 @@ public final class KnowledgeBase {
     public static final int VERSION = 1;
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
     private static final int MAX_PASSAGES = 1 << 20;
+    private static final int EMBED_CHUNK = 64;
 
     private final Map<String, Product> products;
     private final List<Passage> passages;
@@ -100,6 +102,16 @@ public final class KnowledgeBase {
      */
     public static KnowledgeBase build(List<Product> products, List<Passage> passages, TextEmbedder embedder,
                                       Optional<Path> cacheFile) throws IOException {
+        return build(products, passages, embedder, cacheFile, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #build(List, List, TextEmbedder, Optional)}, reporting the embedding of passages missing from the
+     * cache to {@code progress} (which may cancel it; nothing is written then).
+     */
+    public static KnowledgeBase build(List<Product> products, List<Passage> passages, TextEmbedder embedder,
+                                      Optional<Path> cacheFile, ProgressListener progress) throws IOException {
+        Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(products, "products");
         Objects.requireNonNull(passages, "passages");
         Objects.requireNonNull(embedder, "embedder");
@@ -142,12 +154,17 @@ public final class KnowledgeBase {
             }
         }
         if (!missing.isEmpty()) {
-            List<float[]> embedded = embedder.embedAll(missingTexts);
-            for (int j = 0; j < missing.size(); j++) {
-                float[] v = embedded.get(j);
-                if (v.length != dim)
-                    throw new IllegalStateException("embedder returned " + v.length + " dimensions, declared " + dim);
-                vectors[missing.get(j)] = v;
+            ProgressTracker tracker = ProgressTracker.start("embed passages", missing.size(), "passages", progress);
+            for (int from = 0; from < missing.size(); from += EMBED_CHUNK) {
+                int to = Math.min(missing.size(), from + EMBED_CHUNK);
+                List<float[]> embedded = embedder.embedAll(missingTexts.subList(from, to));
+                for (int j = from; j < to; j++) {
+                    float[] v = embedded.get(j - from);
+                    if (v.length != dim)
+                        throw new IllegalStateException("embedder returned " + v.length + " dimensions, declared " + dim);
+                    vectors[missing.get(j)] = v;
+                }
+                tracker.advance(to - from);
             }
         }
         boolean stale = !missing.isEmpty() || cached.size() != passages.size()

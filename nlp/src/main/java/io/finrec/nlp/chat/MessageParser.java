@@ -52,6 +52,11 @@ public final class MessageParser {
     private static final Pattern HORIZON_NOW = Pattern.compile("\\b(?:asap|as soon as possible|right away|"
             + "immediately|urgently|right now)\\b");
 
+    private static final Pattern URGENT = Pattern.compile("\\b(?:lost|stolen|steal|stole|theft of my|fraud\\w*|"
+            + "unauthori[sz]ed|didn'?t (?:make|authori[sz]e)|hacked|scam\\w*|phishing|identity theft|locked out|"
+            + "(?:can'?t|cannot|unable to) (?:log ?in|sign ?in|access)|card (?:was |got |is )?(?:blocked|declined|"
+            + "swallowed))\\b");
+
     private MessageParser() {}
 
     /** The parser (stateless). */
@@ -69,7 +74,7 @@ public final class MessageParser {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(today, "today");
         String text = wordsToDigits(message.toLowerCase(Locale.ROOT));
-        return new ParsedMessage(intents(text), amount(text), horizon(text, today));
+        return new ParsedMessage(intents(text), amount(text), horizon(text, today), URGENT.matcher(text).find());
     }
 
     private static List<Intent> intents(String text) {

@@ -12,6 +12,9 @@ final class ReplyWriter {
     static String write(ParsedMessage parsed, List<ProductMatch> products, boolean upset) {
         StringBuilder b = new StringBuilder();
         if (upset) b.append("I'm sorry you're dealing with this, and I want to help. ");
+        if (parsed.urgent())
+            b.append("If your card or account may be compromised, freeze your card in the app or call us right away; "
+                    + "we will sort it out with you. ");
         if (products.isEmpty()) {
             b.append("I couldn't find a product you're eligible for that fits this request, "
                     + "but a banker can go through your options with you.");
@@ -71,20 +74,18 @@ final class ReplyWriter {
         return "over about " + BigDecimal.valueOf(months / 12.0).setScale(1, java.math.RoundingMode.HALF_UP) + " years";
     }
 
-    /** The first sentence of the product's matched suitability passage, else of its best matching passage. */
+    /**
+     * The first sentence of the product's matched suitability passage, else of its matched overview, else of its
+     * description (fee and risk passages read oddly as a reason to choose a product).
+     */
     private static String evidence(ProductMatch m) {
-        PassageMatch pick = m.passages().get(0);
-        for (PassageMatch p : m.passages()) {
-            if (p.passage().kind() == PassageKind.SUITABILITY) {
-                pick = p;
-                break;
+        String text = null;
+        for (PassageKind kind : new PassageKind[] {PassageKind.SUITABILITY, PassageKind.OVERVIEW}) {
+            for (PassageMatch p : m.passages()) {
+                if (p.passage().kind() == kind && text == null) text = p.passage().text();
             }
         }
-        String text = pick.passage().text();
-        if (pick.passage().kind() == PassageKind.OVERVIEW) {
-            int colon = text.indexOf(": ");
-            if (colon > 0) text = text.substring(colon + 2);
-        }
+        if (text == null || text.startsWith(m.product().name() + ": ")) text = m.product().description();
         return text.substring(0, firstSentenceEnd(text)).trim();
     }
 

@@ -168,6 +168,14 @@ public final class MiniLmEmbedder implements TextEmbedder {
         return new MiniLmEmbedder(Objects.requireNonNull(config, "config"), false);
     }
 
+    /**
+     * FinRec's cache directory, where the model files are copied and derived data (such as the chat knowledge base's
+     * vectors) may be kept: {@code -Dfinrec.cache.dir}, else {@code $FINREC_CACHE_DIR}, else {@code ~/.finrec/cache}.
+     */
+    public static Path cacheDirectory() {
+        return MiniLmFiles.cacheRoot();
+    }
+
     /** The settings. */
     public MiniLmConfig config() {
         return config;

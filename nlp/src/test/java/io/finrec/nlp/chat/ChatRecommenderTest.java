@@ -81,6 +81,8 @@ class ChatRecommenderTest {
         assertTrue(angry.upset());
         assertTrue(angry.sentiment().map(SentimentScore::compound).orElse(0.0) < -0.3);
         assertTrue(angry.reply().startsWith("I'm sorry"), angry.reply());
+        ChatReply stolen = chat.reply(ADULT, "My card was stolen and I'm really upset, what do I do?");
+        assertTrue(stolen.reply().contains("freeze your card"), stolen.reply());
         ChatReply calm = chat.reply(ADULT, "I would love to save some money, thanks!");
         assertFalse(calm.upset());
         assertFalse(calm.reply().startsWith("I'm sorry"), calm.reply());

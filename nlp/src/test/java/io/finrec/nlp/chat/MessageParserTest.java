@@ -76,6 +76,14 @@ class MessageParserTest {
     }
 
     @Test
+    void urgentProblemsAreFlagged() {
+        assertTrue(parse("My card was stolen yesterday").urgent());
+        assertTrue(parse("there's a charge I didn't make, is it fraud?").urgent());
+        assertTrue(parse("I can't log in to the app").urgent());
+        assertTrue(!parse("I want travel insurance against theft of luggage").urgent());
+    }
+
+    @Test
     void wordsToDigits() {
         assertEquals("save 25000 in 3 years", MessageParser.wordsToDigits("save twenty five thousand in three years"));
         assertEquals("3 things", MessageParser.wordsToDigits("a few things"));
