@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.finrec.api.vector.Metric;
+import io.finrec.core.builtin.BuiltInBank;
 import io.finrec.core.domain.Product;
 import io.finrec.examples.store.BankStore;
 import io.finrec.nlp.chat.ChatConfig;
@@ -79,6 +80,10 @@ public final class ChatCommand implements Callable<Integer> {
             description = "With --eval: exit 1 if hit@3 is below X.")
     double minHitAt3;
 
+    @Option(names = "--min-mrr", paramLabel = "X", defaultValue = "0",
+            description = "With --eval: exit 1 if MRR is below X.")
+    double minMrr;
+
     @Option(names = "--cache", paramLabel = "FILE",
             description = "Knowledge-base vector cache (default: chat-passages.frec in FinRec's cache directory).")
     Path cache;
@@ -92,9 +97,10 @@ public final class ChatCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "give either MESSAGE or --audio, not both");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // the evaluation set is written for the built-in bank's catalogue: no database needed
+        if (eval) return evaluate(recommender(BuiltInBank.products(), err, 10), out);
         try (BankStore store = db.openOrBuild(spec)) {
-            ChatRecommender chat = recommender(store.products(), err, eval ? 10 : top);
-            if (eval) return evaluate(chat, out);
+            ChatRecommender chat = recommender(store.products(), err, top);
             ChatCustomer customer = customer(store, customerId);
             if (audio != null) {
                 PocketSphinxTranscriber ps = PocketSphinxTranscriber.create();
@@ -150,11 +156,16 @@ public final class ChatCommand implements Callable<Integer> {
         o.put("mrr", round(r.mrr()));
         out.println(JSON.writeValueAsString(o));
         out.flush();
+        boolean ok = true;
         if (r.hitAt3() < minHitAt3) {
             spec.commandLine().getErr().printf(Locale.ROOT, "finrec: hit@3 %.3f is below the floor %.3f%n", r.hitAt3(), minHitAt3);
-            return 1;
+            ok = false;
         }
-        return 0;
+        if (r.mrr() < minMrr) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "finrec: MRR %.3f is below the floor %.3f%n", r.mrr(), minMrr);
+            ok = false;
+        }
+        return ok ? 0 : 1;
     }
 
     private void interactive(ChatRecommender chat, ChatCustomer customer, PrintWriter out, PrintWriter err)

@@ -86,7 +86,7 @@ class ChatCommandTest {
 
     @Test
     void evaluationReportsHitAt3() throws Exception {
-        CliTest.Run r = chat("--eval", "--min-hit-at-3", "0.9");
+        CliTest.Run r = chat("--eval", "--min-hit-at-3", "0.9", "--min-mrr", "0.8");
         assertEquals(0, r.code(), r.err());
         JsonNode o = JSON.readTree(r.out());
         assertEquals(74, o.get("messages").asInt());
