@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             DataCommand.class,
             DemoCommand.class,
             AllocateCommand.class,
+            AdviseCommand.class,
             RecsysCommand.class,
             VectorsCommand.class,
         })
