@@ -80,6 +80,9 @@ public final class AllocateCommand implements Callable<Integer> {
     @Option(names = "--risk-aversion", defaultValue = "1", description = "Risk aversion of quadratic-utility (default ${DEFAULT-VALUE}).")
     double riskAversion;
 
+    @Option(names = "--semicov-benchmark", description = "Per-period benchmark of --cov semicovariance (default: the per-period risk-free rate).")
+    Double semicovBenchmark;
+
     @Option(names = "--train-fraction", defaultValue = "1.0",
             description = "Fraction of the rows to estimate on (the first ones); the rest is the out-of-sample test (default ${DEFAULT-VALUE}).")
     double trainFraction;
@@ -130,6 +133,7 @@ public final class AllocateCommand implements Callable<Integer> {
                     .returnModel(ReturnModel.parse(mu)).convention(convention).riskAversion(riskAversion);
             if (targetVol != null) cb.targetVolatility(targetVol);
             if (targetReturn != null) cb.targetReturn(targetReturn);
+            if (semicovBenchmark != null) cb.semicovarianceBenchmark(semicovBenchmark);
             for (String v : views) {
                 String[] kv = v.split("=", 2);
                 if (kv.length != 2) throw new IllegalArgumentException("--view: expected TICKER=RETURN[@CONFIDENCE], was " + v);

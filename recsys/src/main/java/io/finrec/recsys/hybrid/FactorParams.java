@@ -62,6 +62,26 @@ final class FactorParams {
         return new FactorParams(k, e, b, a, ab, m, mb);
     }
 
+    /** A copy holding only the given feature rows, renumbered {@code 0..features.length-1}. */
+    FactorParams select(int[] features) {
+        int n = features.length;
+        boolean m = mom.length > 0;
+        float[] e = new float[n * k], a = new float[n * k], mo = new float[m ? n * k : 0];
+        float[] b = new float[n], ab = new float[n], mb = new float[m ? n : 0];
+        for (int r = 0; r < n; r++) {
+            int f = features[r];
+            System.arraycopy(emb, f * k, e, r * k, k);
+            System.arraycopy(acc, f * k, a, r * k, k);
+            if (m) {
+                System.arraycopy(mom, f * k, mo, r * k, k);
+                mb[r] = momBias[f];
+            }
+            b[r] = bias[f];
+            ab[r] = accBias[f];
+        }
+        return new FactorParams(k, e, b, a, ab, mo, mb);
+    }
+
     FactorParams copy() {
         return new FactorParams(k, emb.clone(), bias.clone(), acc.clone(), accBias.clone(), mom.clone(),
                 momBias.clone());

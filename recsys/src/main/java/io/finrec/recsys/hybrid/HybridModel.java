@@ -215,12 +215,17 @@ public final class HybridModel implements HybridRecommender {
 
     private float[] namedRepr(FeatureSpace space, FactorParams fp, Map<String, Double> named,
                               UnknownIdException.Kind kind) {
+        return addNamed(space, fp, named, kind, new float[components() + 1]);
+    }
+
+    /** Adds the weighted embeddings and biases of named features to {@code out}, in the map's order. */
+    private float[] addNamed(FeatureSpace space, FactorParams fp, Map<String, Double> named,
+                             UnknownIdException.Kind kind, float[] out) {
         Objects.requireNonNull(named, "features");
         int[] f = new int[named.size()];
         float[] w = new float[named.size()];
         space.resolve(named, kind, f, w);
         int k = components();
-        float[] out = new float[k + 1];
         for (int q = 0; q < f.length; q++) {
             int off = f[q] * k;
             for (int j = 0; j < k; j++) out[j] += w[q] * fp.emb[off + j];
@@ -258,21 +263,96 @@ public final class HybridModel implements HybridRecommender {
      */
     @Override
     public Explanation explain(String userId, String itemId, int limit) {
-        if (limit < 1) throw new IllegalArgumentException("limit: must be >= 1, was " + limit);
+        checkLimit(limit);
         int u = user(userId);
         int i = item(itemId);
+        String[] uLabels = users.featureLabels();
+        int n = users.rowPtr[u + 1] - users.rowPtr[u];
+        String[] labels = new String[n];
+        float[][] vecs = new float[n][];
+        int[] offs = new int[n];
+        float[] biases = new float[n];
+        float[] ws = new float[n];
+        for (int q = users.rowPtr[u], x = 0; q < users.rowPtr[u + 1]; q++, x++) {
+            int f = users.rowFeat[q];
+            labels[x] = uLabels[f];
+            vecs[x] = up.emb;
+            offs[x] = f * components();
+            biases[x] = up.bias[f];
+            ws[x] = users.rowW[q];
+        }
+        int[] history = new int[known.ptr[u + 1] - known.ptr[u]];
+        int h = 0;
+        for (int q = known.ptr[u]; q < known.ptr[u + 1]; q++) if (known.values[q] > 0) history[h++] = known.items[q];
+        return explain(userId, userRepr(u), labels, vecs, offs, biases, ws, i, Arrays.copyOf(history, h), limit);
+    }
+
+    /**
+     * {@link #explain} for a user given as {@link #recommendFor}'s base representation plus named features (a
+     * customer scored away from this model's user table, e.g. on Spark). The base counts as one feature labelled
+     * {@code userLabel}; {@code history} lists the items the customer holds (unknown ids are ignored). For a known
+     * user, with the base from {@link #userIdentityVectors()}, the user's named features in training order and their
+     * positive training items as history, the result equals {@code explain(userId, itemId, limit)}.
+     */
+    public Explanation explainFor(String userLabel, Representations.Vector base, Map<String, Double> userFeatures,
+                                  String itemId, java.util.Collection<String> history, int limit) {
+        checkLimit(limit);
+        Objects.requireNonNull(userLabel, "userLabel");
+        Objects.requireNonNull(history, "history");
+        int i = item(itemId);
         int k = components();
-        float[] ur = userRepr(u);
+        float[] repr = baseRepr(base);
+        Map<String, Double> named = Objects.requireNonNull(userFeatures, "userFeatures");
+        int n = named.size() + (base == null ? 0 : 1);
+        String[] labels = new String[n];
+        float[][] vecs = new float[n][];
+        int[] offs = new int[n];
+        float[] biases = new float[n];
+        float[] ws = new float[n];
+        int x = 0;
+        if (base != null) {
+            labels[0] = userLabel;
+            vecs[0] = base.vector();
+            biases[0] = base.bias();
+            ws[0] = 1f;
+            x = 1;
+        }
+        int[] f = new int[named.size()];
+        float[] w = new float[named.size()];
+        users.resolve(named, UnknownIdException.Kind.USER_FEATURE, f, w);
+        int q = 0;
+        for (String name : named.keySet()) {
+            labels[x] = name;
+            vecs[x] = up.emb;
+            offs[x] = f[q] * k;
+            biases[x] = up.bias[f[q]];
+            ws[x++] = w[q++];
+        }
+        addNamed(users, up, named, UnknownIdException.Kind.USER_FEATURE, repr);
+        int[] hist = new int[history.size()];
+        int h = 0;
+        for (String id : history) {
+            Integer o = items.index.get(id);
+            if (o != null) hist[h++] = o;
+        }
+        hist = Arrays.stream(hist, 0, h).sorted().distinct().toArray();
+        return explain(userLabel, repr, labels, vecs, offs, biases, ws, i, hist, limit);
+    }
+
+    /**
+     * The explanation core: user-side contributions from the given feature rows ({@code vecs[x]} at {@code offs[x]},
+     * bias, weight), item-side ones from the item's features, and the most similar history items.
+     */
+    private Explanation explain(String userLabel, float[] ur, String[] labels, float[][] vecs, int[] offs,
+                                float[] biases, float[] ws, int i, int[] history, int limit) {
+        int k = components();
         float[] ir = new float[k];
         kernel.itemVector(i, ir);
         List<Explanation.Contribution> contributions = new ArrayList<>();
-        String[] uLabels = users.featureLabels();
-        for (int q = users.rowPtr[u]; q < users.rowPtr[u + 1]; q++) {
-            int f = users.rowFeat[q];
+        for (int x = 0; x < labels.length; x++) {
             double dot = 0;
-            for (int j = 0; j < k; j++) dot += (double) up.emb[f * k + j] * ir[j];
-            contributions.add(new Explanation.Contribution("user", uLabels[f],
-                    users.rowW[q] * (dot / 2 + up.bias[f])));
+            for (int j = 0; j < k; j++) dot += (double) vecs[x][offs[x] + j] * ir[j];
+            contributions.add(new Explanation.Contribution("user", labels[x], ws[x] * (dot / 2 + biases[x])));
         }
         String[] iLabels = items.featureLabels();
         for (int q = items.rowPtr[i]; q < items.rowPtr[i + 1]; q++) {
@@ -288,9 +368,8 @@ public final class HybridModel implements HybridRecommender {
         TopK heap = new TopK(limit);
         double in = norm(ir, 0, k);
         float[] hv = new float[k];
-        for (int q = known.ptr[u]; q < known.ptr[u + 1]; q++) {
-            int h = known.items[q];
-            if (h == i || !(known.values[q] > 0)) continue;
+        for (int h : history) {
+            if (h == i) continue;
             kernel.itemVector(h, hv);
             double d = 0;
             for (int j = 0; j < k; j++) d += (double) hv[j] * ir[j];
@@ -300,13 +379,82 @@ public final class HybridModel implements HybridRecommender {
         List<Explanation.Contribution> similar = new ArrayList<>();
         for (RecommendedItem r : heap.drain(items.ids))
             similar.add(new Explanation.Contribution("history", r.itemId(), r.score()));
-        return new Explanation(userId, itemId, kernel.score(ur, i), contributions, similar);
+        return new Explanation(userLabel, items.ids.get(i), kernel.score(ur, i), contributions, similar);
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1) throw new IllegalArgumentException("limit: must be >= 1, was " + limit);
     }
 
     private static double norm(float[] v, int off, int k) {
         double s = 0;
         for (int j = 0; j < k; j++) s += (double) v[off + j] * v[off + j];
         return Math.sqrt(s);
+    }
+
+    /**
+     * Identity-feature representations of the users that have one (row {@code r}: that user's identity embedding and
+     * bias), for engines that score customers away from this model's user table: pass a row as {@link #recommendFor}'s
+     * base. Users without an identity feature are absent.
+     */
+    public Representations userIdentityVectors() {
+        int k = components();
+        List<String> ids = new ArrayList<>();
+        int n = 0;
+        for (int u = 0; u < users.size(); u++) if (users.identity[u] >= 0) n++;
+        float[] v = new float[n * k];
+        float[] b = new float[n];
+        int r = 0;
+        for (int u = 0; u < users.size(); u++) {
+            int f = users.identity[u];
+            if (f < 0) continue;
+            ids.add(users.ids.get(u));
+            System.arraycopy(up.emb, f * k, v, r * k, k);
+            b[r++] = up.bias[f];
+        }
+        return new Representations(ids, k, v, b);
+    }
+
+    /**
+     * Recommends for a user given as a base representation (or {@code null}) plus named features, summed in that
+     * order with the model's own arithmetic: for a known user, {@code base} = their row of {@link #userIdentityVectors()},
+     * {@code userFeatures} = their named features in training order and {@code query} excluding their known items
+     * gives exactly {@code recommend(userId, query)}. Nothing is excluded beyond the query (there is no known user).
+     * The entry point for remote scoring engines (Spark) that ship only the item side and named user features.
+     */
+    public List<RecommendedItem> recommendFor(Representations.Vector base, Map<String, Double> userFeatures,
+                                              RecommendQuery query) {
+        Objects.requireNonNull(query, "query");
+        float[] repr = addNamed(users, up, userFeatures, UnknownIdException.Kind.USER_FEATURE, baseRepr(base));
+        return rank(repr, -1, query, new float[items.size()]);
+    }
+
+    private float[] baseRepr(Representations.Vector base) {
+        int k = components();
+        float[] repr = new float[k + 1];
+        if (base == null) return repr;
+        float[] v = base.vector();
+        if (v.length != k) throw new IllegalArgumentException("base: dimension " + v.length + " != " + k);
+        // 0 + 1 * x, exactly as the kernel sums a weight-1 identity feature into a zeroed representation
+        for (int j = 0; j < k; j++) repr[j] += 1f * v[j];
+        repr[k] += 1f * base.bias();
+        return repr;
+    }
+
+    /**
+     * This model without its users: the item side and the named user-feature vocabulary with their embeddings, no
+     * user ids, identity embeddings or training history. It scores customers given by features
+     * ({@link #recommendFor}, {@link #recommendForFeatures}) exactly as this model does, and is small enough to ship
+     * to every worker of a cluster (its size grows with the catalogue, not with the customer base).
+     */
+    public HybridModel withoutUsers() {
+        int named = users.names.size();
+        int[] nameFeature = new int[named];
+        for (int n = 0; n < named; n++) nameFeature[n] = n;
+        FeatureSpace none = new FeatureSpace(List.of(), new int[0], users.names, nameFeature, named, new int[1],
+                new int[0], new float[0]);
+        return new HybridModel(config, none, items, up.select(users.nameFeature), ip,
+                new KnownItems(new int[1], new int[0], new float[0]), epochsTrained, provenance);
     }
 
     /** The items user {@code userId} interacted with in training (any value), by ordinal order. */

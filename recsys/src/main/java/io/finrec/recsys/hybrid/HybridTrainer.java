@@ -68,6 +68,30 @@ public final class HybridTrainer implements RecommenderTrainer<HybridModel> {
         }
     }
 
+    /** A side of the model, for {@link Session}'s parameter hooks. */
+    public enum Side {
+        /** User features. */
+        USER,
+        /** Item features. */
+        ITEM
+    }
+
+    /**
+     * One side's trainable parameters by feature ordinal ({@code embeddings} row-major {@code features x
+     * components}); the optimiser state is AdaGrad's squared-gradient sums, or AdaDelta's two running averages
+     * ({@code momentum} arrays are empty for AdaGrad). The record holds the arrays it is given, uncopied.
+     *
+     * @param components       latent components
+     * @param embeddings       feature embeddings
+     * @param biases           feature biases
+     * @param gradientSums     optimiser state of the embeddings
+     * @param biasGradientSums optimiser state of the biases
+     * @param momentum         AdaDelta's running average of squared updates (embeddings), or empty
+     * @param biasMomentum     the same for biases, or empty
+     */
+    public record Parameters(int components, float[] embeddings, float[] biases, float[] gradientSums,
+                             float[] biasGradientSums, float[] momentum, float[] biasMomentum) {}
+
     /**
      * Opens a training session: the data prepared once, then epochs run on demand (for early stopping, or to
      * benchmark epochs). {@code base} is the model to continue from, or {@code null} to start fresh.
@@ -194,12 +218,10 @@ public final class HybridTrainer implements RecommenderTrainer<HybridModel> {
             }
         }
 
-        /** Runs one epoch over every interaction in a fresh shuffled order. */
-        public void runEpoch() {
-            long epoch = baseEpochs + epochsRun;
-            long seed = config.seed();
+        /** Lays out epoch {@code epoch}'s shuffled order (a function of the seed and the epoch number only). */
+        private void shuffle(long epoch) {
             for (int i = 0; i < order.length; i++) order[i] = i;
-            SplittableRandom rnd = Seeds.random(seed, "shuffle", epoch);
+            SplittableRandom rnd = Seeds.random(config.seed(), "shuffle", epoch);
             for (int i = order.length - 1; i > 0; i--) {
                 int j = rnd.nextInt(i + 1);
                 int tmp = order[i];
@@ -207,6 +229,13 @@ public final class HybridTrainer implements RecommenderTrainer<HybridModel> {
                 order[j] = tmp;
             }
             kernel.gather(order);
+        }
+
+        /** Runs one epoch over every interaction in a fresh shuffled order. */
+        public void runEpoch() {
+            long epoch = baseEpochs + epochsRun;
+            long seed = config.seed();
+            shuffle(epoch);
             int threads = config.threads();
             if (threads == 1) {
                 kernel.new Worker(Seeds.derive(seed, "worker-" + epoch, 0)).run(0, order.length);
@@ -235,6 +264,91 @@ public final class HybridTrainer implements RecommenderTrainer<HybridModel> {
                 throw new IllegalStateException("training diverged after epoch " + (epoch + 1)
                         + ": parameters are not finite; lower the learning rate or normalise feature weights and"
                         + " sample weights");
+        }
+
+        /**
+         * Runs slice {@code slice} of {@code slices} of epoch number {@code epoch} on the calling thread: the epoch's
+         * shuffled order (as {@link #runEpoch} would lay it out for that epoch number) cut into equal contiguous
+         * slices. For engines that rebuild a session per round and merge parameters several times per epoch; does
+         * not advance {@link #epochsRun()}. Deterministic for the same seed, data, parameters and arguments.
+         */
+        public void runEpochSlice(long epoch, int slice, int slices) {
+            if (epoch < 0) throw new IllegalArgumentException("epoch: must be >= 0, was " + epoch);
+            if (slices < 1 || slice < 0 || slice >= slices)
+                throw new IllegalArgumentException("slice: " + slice + " is outside [0, " + slices + ")");
+            shuffle(epoch);
+            int from = (int) ((long) order.length * slice / slices);
+            int to = (int) ((long) order.length * (slice + 1) / slices);
+            kernel.new Worker(Seeds.derive(config.seed(), "worker-" + epoch + "-slice", slice)).run(from, to);
+            if (kernel.cancelled || listener.isCancelled()) throw new OperationCancelledException("train hybrid");
+            if (!up.finite() || !ip.finite())
+                throw new IllegalStateException("training diverged in epoch " + (epoch + 1)
+                        + ": parameters are not finite; lower the learning rate or normalise feature weights and"
+                        + " sample weights");
+        }
+
+        /** Entity ids of one side, by ordinal (the session's users or items). */
+        public List<String> entityIds(Side side) {
+            return space(side).ids;
+        }
+
+        /** Named features of one side, by named ordinal. */
+        public List<String> featureNames(Side side) {
+            return space(side).names;
+        }
+
+        /** Feature ordinal (parameter row) of an entity's identity feature, or -1 (unknown id, or no identity). */
+        public int identityFeature(Side side, String entityId) {
+            FeatureSpace s = space(side);
+            Integer e = s.index.get(entityId);
+            return e == null ? -1 : s.identity[e];
+        }
+
+        /** Feature ordinal (parameter row) of a named feature, or -1 when the session does not have it. */
+        public int namedFeature(Side side, String name) {
+            FeatureSpace s = space(side);
+            Integer n = s.nameIndex.get(name);
+            return n == null ? -1 : s.nameFeature[n];
+        }
+
+        /**
+         * Copies of one side's trainable parameters and optimiser state, by feature ordinal: the hook for engines
+         * that train partitions in separate sessions and merge them (parameter averaging across a cluster).
+         */
+        public Parameters parameters(Side side) {
+            FactorParams p = params(side);
+            return new Parameters(p.k, p.emb.clone(), p.bias.clone(), p.acc.clone(), p.accBias.clone(),
+                    p.mom.clone(), p.momBias.clone());
+        }
+
+        /** Overwrites one side's parameters and optimiser state (lengths must match); not while an epoch runs. */
+        public void setParameters(Side side, Parameters v) {
+            Objects.requireNonNull(v, "parameters");
+            FactorParams p = params(side);
+            if (v.components() != p.k)
+                throw new IllegalArgumentException("parameters.components: " + v.components() + " != " + p.k);
+            copy(v.embeddings(), p.emb, "embeddings");
+            copy(v.biases(), p.bias, "biases");
+            copy(v.gradientSums(), p.acc, "gradientSums");
+            copy(v.biasGradientSums(), p.accBias, "biasGradientSums");
+            copy(v.momentum(), p.mom, "momentum");
+            copy(v.biasMomentum(), p.momBias, "biasMomentum");
+        }
+
+        private static void copy(float[] from, float[] to, String field) {
+            Objects.requireNonNull(from, field);
+            if (from.length != to.length)
+                throw new IllegalArgumentException("parameters." + field + ": length " + from.length + " != "
+                        + to.length);
+            System.arraycopy(from, 0, to, 0, to.length);
+        }
+
+        private FeatureSpace space(Side side) {
+            return Objects.requireNonNull(side, "side") == Side.USER ? users : items;
+        }
+
+        private FactorParams params(Side side) {
+            return Objects.requireNonNull(side, "side") == Side.USER ? up : ip;
         }
 
         /** The training kernel (tests). */
