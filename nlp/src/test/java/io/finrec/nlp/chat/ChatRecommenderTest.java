@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.finrec.api.sentiment.SentimentScore;
-import io.finrec.api.vector.Metric;
 import io.finrec.core.domain.RiskProfile;
 import io.finrec.nlp.embedding.MiniLmEmbedder;
 import io.finrec.nlp.sentiment.VaderSentiment;
-import io.finrec.vectorsearch.flat.FlatIndex;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,7 +31,7 @@ class ChatRecommenderTest {
     static void build() throws Exception {
         KnowledgeBase kb = KnowledgeBase.build(TestBank.PRODUCTS, MiniLmEmbedder.shared(), Optional.empty());
         chat = ChatRecommender.builder().embedder(MiniLmEmbedder.shared()).knowledgeBase(kb)
-                .index(FlatIndex.create(kb.dimension(), Metric.COSINE)).sentiment(VaderSentiment.create())
+                .index(new ExactIndex(kb.dimension())).sentiment(VaderSentiment.create())
                 .customers(id -> Optional.ofNullable(Map.of("C1", ADULT).get(id)))
                 .clock(Clock.fixed(Instant.parse("2025-03-15T10:00:00Z"), ZoneOffset.UTC)).build();
     }
@@ -105,12 +104,12 @@ class ChatRecommenderTest {
     void builderChecksItsParts() throws Exception {
         KnowledgeBase kb = chat.knowledgeBase();
         assertThrows(IllegalStateException.class, () -> ChatRecommender.builder().knowledgeBase(kb).build());
-        FlatIndex full = FlatIndex.create(kb.dimension(), Metric.COSINE);
-        full.add("x", new float[kb.dimension()].clone().length == 0 ? null : unit(kb.dimension()));
+        ExactIndex full = new ExactIndex(kb.dimension());
+        full.add("x", unit(kb.dimension()));
         assertThrows(IllegalArgumentException.class, () -> ChatRecommender.builder().embedder(MiniLmEmbedder.shared())
                 .knowledgeBase(kb).index(full).build());
         assertThrows(IllegalArgumentException.class, () -> ChatRecommender.builder().embedder(MiniLmEmbedder.shared())
-                .knowledgeBase(kb).index(FlatIndex.create(kb.dimension() + 1, Metric.COSINE)).build());
+                .knowledgeBase(kb).index(new ExactIndex(kb.dimension() + 1)).build());
     }
 
     private static float[] unit(int dim) {
