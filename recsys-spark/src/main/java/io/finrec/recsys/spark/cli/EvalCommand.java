@@ -51,7 +51,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42") long seed;
     @Option(names = "--partitions", defaultValue = "2", description = "User partitions (distributed)") int partitions;
     @Option(names = "--rounds-per-epoch", defaultValue = "1", description = "Merges per epoch (distributed)") int rounds;
-    @Option(names = "--merge", defaultValue = "sum", description = "average or sum (of changes)") String merge;
+    @Option(names = "--merge", defaultValue = "average", description = "average or sum (of changes)") String merge;
     @Option(names = "--als-rank", defaultValue = "30") int alsRank;
     @Option(names = "--als-reg", defaultValue = "0.1") double alsReg;
     @Option(names = "--als-alpha", defaultValue = "1") double alsAlpha;

@@ -18,10 +18,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ScoreCommand.class,
-            //PrepareCommand.class,
-            //TrainCommand.class,
+            PrepareCommand.class,
+            TrainCommand.class,
             EvalCommand.class,
-            //ThroughputCommand.class,
+            ThroughputCommand.class,
         })
 public final class FinrecSpark implements Runnable {
     @CommandLine.Spec

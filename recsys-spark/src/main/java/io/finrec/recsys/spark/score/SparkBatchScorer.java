@@ -49,8 +49,8 @@ import static org.apache.spark.sql.functions.lit;
  * }</pre>
  *
  * <p><b>Input columns</b> (others are ignored): {@value #CUSTOMER_ID} (string, required); {@value #FEATURES}
- * (optional: {@code map<string, number>}, {@code array<string>} meaning weight 1, or a string
- * {@code "name=weight;name"}); {@value #HELD} (optional: {@code array<string>} or a {@code ;}-separated string of
+ * (optional: {@code map<string, number>}, {@code array<string>} meaning weight 1, a struct of numbers (a JSON object
+ * as Spark reads it; null fields are absent features) or a string {@code "name=weight;name"}); {@value #HELD} (optional: {@code array<string>} or a {@code ;}-separated string of
  * held products, excluded from the recommendations); with eligibility rules also {@value #AGE},
  * {@value #ANNUAL_INCOME}, {@value #SEGMENT}, {@value #RISK_PROFILE} (name or level 1..5) and optionally
  * {@value #REGION}.
@@ -237,6 +237,23 @@ public final class SparkBatchScorer {
         if (t instanceof ArrayType a && a.elementType() == DataTypes.StringType)
             return List.of(expr("coalesce(" + FEATURES + ", array())").as("__names"),
                     expr("coalesce(transform(" + FEATURES + ", x -> 1.0D), array())").as("__weights"));
+        if (t instanceof StructType st && st.fields().length > 0) { // a JSON object read by Spark's inference
+            StringBuilder names = new StringBuilder("filter(array(");
+            StringBuilder weights = new StringBuilder("filter(array(");
+            for (int q = 0; q < st.fields().length; q++) {
+                StructField f = st.fields()[q];
+                if (!(f.dataType() instanceof NumericType))
+                    throw new IllegalArgumentException("customers: feature '" + f.name() + "' of column '" + FEATURES
+                            + "' has type " + f.dataType().simpleString() + "; weights must be numbers");
+                String ref = FEATURES + ".`" + f.name().replace("`", "``") + "`";
+                String sep = q > 0 ? ", " : "";
+                names.append(sep).append("CASE WHEN ").append(ref).append(" IS NOT NULL THEN '")
+                        .append(f.name().replace("\\", "\\\\").replace("'", "\\'")).append("' END");
+                weights.append(sep).append("cast(").append(ref).append(" as double)");
+            }
+            return List.of(expr(names + "), x -> x IS NOT NULL)").as("__names"),
+                    expr(weights + "), x -> x IS NOT NULL)").as("__weights"));
+        }
         if (t == DataTypes.StringType) {
             String entries = "filter(split(coalesce(" + FEATURES + ", ''), ';'), e -> trim(e) != '')";
             return List.of(expr("transform(" + entries + ", e -> trim(split(e, '=')[0]))").as("__names"),

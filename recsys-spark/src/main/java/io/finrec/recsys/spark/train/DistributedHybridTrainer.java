@@ -226,6 +226,9 @@ public final class DistributedHybridTrainer {
         ProgressTracker t = ProgressTracker.start("train hybrid on spark (" + settings.partitions() + " partitions)",
                 rounds, "round", listener);
         JavaRDD<PartitionState> current = states;
+        JavaRDD<RoundResult> previous = null;
+        List<Broadcast<Globals>> used = new ArrayList<>();
+        Broadcast<Globals> previousGlobals = null;
         for (int round = 0; round < rounds; round++) {
             if (listener.isCancelled()) throw new OperationCancelledException("train hybrid on spark");
             long t0 = System.nanoTime();
@@ -233,18 +236,22 @@ public final class DistributedHybridTrainer {
             RoundTask task = new RoundTask(config, settings, vocabulary, bcat, bg, round);
             JavaRDD<RoundResult> res = current.map(task::run);
             res.persist(StorageLevel.MEMORY_AND_DISK());
-            Sums sums = res.map(Sums::of).reduce(Sums::add);
+            if (round % 10 == 9) res.rdd().localCheckpoint(); // keep the lineage short
+            // the round's one job; partials summed on the driver in partition order, so runs are bit-identical
+            Sums sums = null;
+            for (Sums x : res.map(Sums::of).collect()) sums = sums == null ? x : sums.add(x);
             g = g.merge(sums, settings.merge());
-            JavaRDD<PartitionState> next = res.map(RoundResult::state);
-            next.rdd().localCheckpoint();
-            next.count();
-            res.unpersist(false);
-            if (current != states || round > 0) current.unpersist(false);
-            bg.destroy();
-            current = next;
+            if (previous != null) previous.unpersist(false); // its states are now in res
+            if (previousGlobals != null) previousGlobals.unpersist(false); // the lineage still names it: no destroy
+            used.add(bg);
+            previous = res;
+            previousGlobals = bg;
+            current = res.map(RoundResult::state);
             t.advance(1, Map.of("secondsPerRound", (System.nanoTime() - t0) / 1e9));
         }
         List<PartitionState> all = current.collect();
+        if (previous != null) previous.unpersist(false);
+        for (Broadcast<Globals> b : used) b.destroy();
         states.unpersist(false);
         return assemble(all, cat, vocabulary, g);
     }
@@ -270,8 +277,10 @@ public final class DistributedHybridTrainer {
         for (String item : cat.ids) b.item(item);
         FeatureMatrix.Builder f = FeatureMatrix.builder();
         for (String name : vocabulary) f.feature(name);
+        TreeSet<String> sortedUsers = new TreeSet<>();
+        for (PartitionState st : all) sortedUsers.addAll(List.of(st.users));
+        for (String user : sortedUsers) b.user(user); // users in id order, as the single-machine path declares them
         for (PartitionState st : all) {
-            for (String user : st.users) b.user(user);
             for (int r = 0; r < st.u.length; r++) b.add(st.users[st.u[r]], cat.ids.get(st.i[r]), st.v[r], st.w[r]);
             for (int x = 0; x < st.users.length; x++)
                 for (int q = st.fPtr[x]; q < st.fPtr[x + 1]; q++) f.add(st.users[x], st.fNames[q], st.fWeights[q]);
