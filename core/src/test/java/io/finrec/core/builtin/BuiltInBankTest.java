@@ -266,6 +266,20 @@ class BuiltInBankTest {
     }
 
     @Test
+    void concurrentGenerationsGiveTheSameBank() throws Exception {
+        BankConfig cfg = BankConfig.defaults().withCustomers(30);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<BankData>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) runs.add(pool.submit(() -> BuiltInBank.generate(cfg)));
+            BankData expected = BuiltInBank.generate(cfg);
+            for (var f : runs) assertEquals(expected, f.get());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void configIsValidated() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> BankConfig.defaults().withCustomers(0));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
