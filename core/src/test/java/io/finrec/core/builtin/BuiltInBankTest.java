@@ -126,6 +126,8 @@ class BuiltInBankTest {
             assertTrue(txIds.add(t.id()), "duplicate transaction id " + t.id());
             Account a = accounts.get(t.accountId());
             assertEquals(t.customerId(), a.customerId(), t.id());
+            assertFalse(t.timestamp().isBefore(a.opened().atStartOfDay().toInstant(ZoneOffset.UTC)),
+                    t.id() + " happens before its account " + a.id() + " was opened");
             assertFalse(t.timestamp().isBefore(start) || !t.timestamp().isBefore(end), t.id());
         }
         for (Interaction i : bank.interactions()) {
