@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
             DataCommand.class,
             DemoCommand.class,
             AllocateCommand.class,
+            AdviseCommand.class,
             RecsysCommand.class,
+            VectorsCommand.class,
         })
 public final class FinrecCli implements Runnable {
     @CommandLine.Spec

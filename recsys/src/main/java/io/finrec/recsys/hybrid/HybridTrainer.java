@@ -244,8 +244,9 @@ public final class HybridTrainer implements RecommenderTrainer<HybridModel> {
                 for (int w = 0; w < threads; w++) {
                     int from = (int) ((long) order.length * w / threads);
                     int to = (int) ((long) order.length * (w + 1) / threads);
-                    SgdKernel.Worker worker = kernel.new Worker(Seeds.derive(seed, "worker-" + epoch, w));
-                    fs.add(pool.submit(() -> worker.run(from, to)));
+                    long workerSeed = Seeds.derive(seed, "worker-" + epoch, w);
+                    // allocated by the worker thread itself, so workers' hot fields never share a cache line
+                    fs.add(pool.submit(() -> kernel.new Worker(workerSeed).run(from, to)));
                 }
                 try {
                     for (Future<?> f : fs) f.get();
