@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * <h2>What it computes</h2>
  * Word pieces with {@code [CLS]}/{@code [SEP]}, the model's last hidden state, the mean over the attention mask
  * (padding excluded), then L2 normalisation, in plain Java; with the default configuration identical (cosine ≥ 0.9999,
- * measured 1 − 1e-8 or closer) to langchain4j's {@code AllMiniLmL6V2EmbeddingModel}, long texts included. Texts longer than the window follow
+ * measured 1 − 1.5e-14) to langchain4j's {@code AllMiniLmL6V2EmbeddingModel}, long texts included. Texts longer than the window follow
  * {@link MiniLmConfig#longTextPolicy()}. {@link #embedAll} removes duplicates, serves what the optional cache holds,
  * sorts the remaining windows by length and pads each batch only to its longest row (dynamic padding), so short texts
  * never pay for long ones. The empty text is embedded as {@code [CLS] [SEP]}.
