@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "finrec", mixinStandardHelpOptions = true, versionProvider = FinrecCli.Version.class,
         description = "FinRec: personalise what a bank offers each customer.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SentimentCommand.class, KeywordsCommand.class, SocialCommand.class})
 public final class FinrecCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
