@@ -16,7 +16,7 @@ import java.util.Objects;
 
 /**
  * TF-IDF features of short texts in two blocks, each L2-normalised: word 1..{@code wordNgrams}-grams and character
- * {@code charMin}..{@code charMax}-grams taken inside each whitespace-separated word padded with spaces (like
+ * {@code charMin}..{@code charMax}-grams (of code points) inside each whitespace-separated word padded with spaces (like
  * scikit-learn's {@code char_wb}). Text is lower-cased, URLs become {@code httpurl} and {@code @mentions} become
  * {@code @user}; words are runs of letters, digits, {@code $}, {@code %} and inner apostrophes (so cashtags and
  * percentages survive). Terms seen in fewer than {@code minDf} training texts are dropped; tf is sublinear
@@ -170,6 +170,17 @@ public final class TfIdfVectorizer {
                 sb.append("@user");
                 continue;
             }
+            if (Character.isSurrogate(c)) {
+                // keep valid pairs, replace lone surrogates so every term survives UTF-8 persistence
+                if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(t.charAt(i + 1))) {
+                    sb.append(c).append(t.charAt(i + 1));
+                    i += 2;
+                } else {
+                    sb.append('\uFFFD');
+                    i++;
+                }
+                continue;
+            }
             sb.append(Character.isWhitespace(c) ? ' ' : c);
             i++;
         }
@@ -206,10 +217,10 @@ public final class TfIdfVectorizer {
             if (i >= len) break;
             int s = i;
             while (i < len && t.charAt(i) != ' ') i++;
-            String padded = " " + t.substring(s, i) + " ";
+            int[] cps = (" " + t.substring(s, i) + " ").codePoints().toArray(); // n-grams never split a surrogate pair
             for (int n = cfg.charMin(); n <= cfg.charMax(); n++) {
-                if (n > padded.length()) break;
-                for (int k = 0; k + n <= padded.length(); k++) c.merge(padded.substring(k, k + n), 1, Integer::sum);
+                if (n > cps.length) break;
+                for (int k = 0; k + n <= cps.length; k++) c.merge(new String(cps, k, n), 1, Integer::sum);
             }
         }
     }

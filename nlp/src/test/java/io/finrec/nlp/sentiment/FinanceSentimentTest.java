@@ -44,6 +44,19 @@ class FinanceSentimentTest {
     }
 
     @Test
+    void builtInModelLoadsWithProvenanceAndScoresTheShippedTestSample() {
+        FinanceSentiment m = FinanceSentiment.builtIn();
+        assertEquals(List.of("bearish", "bullish", "neutral"), m.labels());
+        assertTrue(m.provenance().details().containsKey("testMacroF1"));
+        ClassificationMetrics r = m.evaluate(test);
+        System.out.print("built-in finance sentiment on the 400-row test sample:\n" + r.report());
+        assertTrue(r.accuracy() >= 0.78, r.report());
+        assertTrue(r.macroF1() >= 0.70, r.report());
+        assertEquals("bullish", m.score("$NVDA beats estimates and raises guidance, shares surge").label());
+        assertEquals("bearish", m.score("Stocks plunge as recession fears grow; $SPY down 3%").label());
+    }
+
+    @Test
     void scoresMapToTheSentimentContract() {
         SentimentScore s = trained.score("$AAPL beats earnings, shares jump 8% to a record high");
         assertEquals(s.positive() - s.negative(), s.compound(), 1e-9);
