@@ -9,7 +9,19 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "finrec", mixinStandardHelpOptions = true, versionProvider = FinrecCli.Version.class,
         description = "FinRec: personalise what a bank offers each customer.",
-        subcommands = {CommandLine.HelpCommand.class, SentimentCommand.class, KeywordsCommand.class, SocialCommand.class})
+        // one command class per line, so that capabilities add theirs without merge conflicts
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            DataCommand.class,
+            DemoCommand.class,
+            AllocateCommand.class,
+            AdviseCommand.class,
+            RecsysCommand.class,
+            VectorsCommand.class,
+            SentimentCommand.class,
+            KeywordsCommand.class,
+            SocialCommand.class,
+        })
 public final class FinrecCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

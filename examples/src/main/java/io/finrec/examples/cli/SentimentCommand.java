@@ -2,8 +2,6 @@ package io.finrec.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.finrec.api.progress.Progress;
-import io.finrec.api.progress.ProgressListener;
 import io.finrec.api.random.Seeds;
 import io.finrec.api.sentiment.SentimentScore;
 import io.finrec.api.sentiment.SentimentScorer;
@@ -80,30 +78,6 @@ public final class SentimentCommand implements Callable<Integer> {
         batch.clear();
     }
 
-    /** Prints a one-line progress bar on stderr. */
-    static ProgressListener progressBar() {
-        return new ProgressListener() {
-            long last;
-
-            @Override
-            public void onProgress(Progress p) {
-                long now = System.nanoTime();
-                boolean done = p.total() > 0 && p.done() >= p.total();
-                if (!done && now - last < 200_000_000L) return;
-                last = now;
-                double f = p.fraction();
-                int width = 30;
-                int filled = Double.isNaN(f) ? 0 : (int) Math.round(f * width);
-                StringBuilder sb = new StringBuilder("\r").append(p.task()).append(" [");
-                for (int i = 0; i < width; i++) sb.append(i < filled ? '#' : '.');
-                sb.append(String.format(Locale.ROOT, "] %d/%d %s %.0fs", p.done(), p.total(), p.unit(), p.elapsedSeconds()));
-                p.metrics().forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s=%.4g", k, v)));
-                System.err.print(sb);
-                if (done) System.err.println();
-            }
-        };
-    }
-
     /** {@code finrec sentiment train}. */
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = "Train the learned finance sentiment model on a CSV with columns text,label.")
@@ -133,7 +107,10 @@ public final class SentimentCommand implements Callable<Integer> {
             FinanceSentimentConfig base = FinanceSentimentConfig.defaults();
             FinanceSentimentConfig cfg = base.withEmbeddings(embeddings, base.embeddingWeight())
                     .withClassifier(base.classifier().toBuilder().epochs(epochs).validationFraction(validation).seed(seed).build());
-            FinanceSentiment m = FinanceSentiment.train(data, cfg, progressBar());
+            FinanceSentiment m;
+            try (ProgressBar bar = ProgressBar.onStderr()) {
+                m = FinanceSentiment.train(data, cfg, bar);
+            }
             m = m.withDetails(Map.of("trainFile", train.getFileName().toString()));
             m.save(out);
             Map<String, String> d = m.provenance().details();

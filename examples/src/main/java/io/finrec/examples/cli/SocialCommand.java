@@ -2,11 +2,14 @@ package io.finrec.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.finrec.core.domain.Product;
+import io.finrec.core.domain.ProductType;
 import io.finrec.core.domain.SocialPost;
 import io.finrec.core.io.BankSchemas;
 import io.finrec.core.io.CsvRecords;
 import io.finrec.core.io.JsonLines;
 import io.finrec.core.io.RecordReader;
+import io.finrec.examples.store.BankStore;
 import io.finrec.nlp.keywords.Keyword;
 import io.finrec.nlp.social.PostSignals;
 import io.finrec.nlp.social.ProductAffinity;
@@ -18,25 +21,38 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code finrec social}: what a customer's social posts say, and the products and services they point to. */
 @Command(name = "social", mixinStandardHelpOptions = true,
-        description = {"Analyse one customer's social posts: sentiment and keywords per post, then product-type",
-            "affinities and service actions (card support, retention...) with reasons, and the user features fed",
-            "to the hybrid recommender."})
+        description = {"Analyse one customer's social posts (from the bank database, or --posts FILE): sentiment and",
+            "keywords per post, then product-type affinities with the bank's products the customer does not hold,",
+            "service actions (card support, retention...) with reasons, and the user features for the hybrid",
+            "recommender."})
 public final class SocialCommand implements Callable<Integer> {
     @Option(names = "--customer", required = true, description = "customer id")
     String customer;
 
-    @Option(names = "--posts", required = true,
-            description = "social posts file: CSV or JSON lines with id, customer_id, time, text")
+    @Option(names = "--posts",
+            description = "read posts from this file (CSV or JSON lines: id, customer_id, time, text) instead of the bank")
     Path posts;
+
+    @Mixin
+    DbOption db;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--as-of", description = "reference time for recency weighting (ISO-8601; default: latest post)")
     Instant asOf;
@@ -46,16 +62,34 @@ public final class SocialCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<SocialPost> mine = read(posts, customer);
+        List<SocialPost> mine;
+        List<Product> offers = List.of();
+        if (posts != null) {
+            mine = read(posts, customer);
+        } else {
+            try (BankStore store = db.openOrBuild(spec)) {
+                if (store.customer(customer).isEmpty())
+                    throw new ParameterException(spec.commandLine(), "--customer: unknown customer id '" + customer + "' in " + db.path());
+                mine = store.posts(customer);
+                Set<String> held = new HashSet<>();
+                for (Product p : store.holdings(customer)) held.add(p.id());
+                offers = store.products().stream().filter(p -> !held.contains(p.id())).toList();
+            }
+        }
         if (mine.isEmpty()) {
-            System.err.println("finrec: no posts for customer " + customer + " in " + posts);
+            System.err.println("finrec: no posts for customer " + customer + (posts != null ? " in " + posts : ""));
             return 1;
         }
         Instant now = asOf != null ? asOf : mine.stream().map(SocialPost::time).max(Instant::compareTo).orElseThrow();
         SocialProfile p = SocialSignalAnalyzer.create().analyze(customer, mine, now);
-        if (json) System.out.println(toJson(p));
-        else System.out.print(report(p));
+        if (json) System.out.println(toJson(p, offers));
+        else System.out.print(report(p, offers));
         return 0;
+    }
+
+    /** Bank products of the type that the customer does not hold yet. */
+    static List<Product> productsOf(ProductType type, List<Product> offers) {
+        return offers.stream().filter(o -> o.type() == type).toList();
     }
 
     static List<SocialPost> read(Path file, String customer) throws IOException {
@@ -71,7 +105,7 @@ public final class SocialCommand implements Callable<Integer> {
         return out;
     }
 
-    static String report(SocialProfile p) {
+    static String report(SocialProfile p, List<Product> offers) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "customer %s: %d posts, mean sentiment %.3f, churn risk %.2f%n%n", p.customerId(),
                 p.posts().size(), p.meanSentiment(), p.churnRisk()));
@@ -87,6 +121,8 @@ public final class SocialCommand implements Callable<Integer> {
         if (p.affinities().isEmpty()) sb.append("  (none)\n");
         for (ProductAffinity a : p.affinities()) {
             sb.append(String.format(Locale.ROOT, "  %-20s %.3f%n", a.productType(), a.score()));
+            for (Product o : productsOf(a.productType(), offers))
+                sb.append("      offer ").append(o.id()).append(": ").append(o.name()).append('\n');
             for (Reason r : a.reasons()) sb.append("      because ").append(r.text()).append('\n');
         }
         sb.append("\nservice actions:\n");
@@ -100,7 +136,7 @@ public final class SocialCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    static ObjectNode toJson(SocialProfile p) {
+    static ObjectNode toJson(SocialProfile p, List<Product> offers) {
         ObjectNode n = SentimentCommand.JSON.createObjectNode();
         n.put("customer", p.customerId()).put("meanSentiment", p.meanSentiment()).put("churnRisk", p.churnRisk());
         ArrayNode ps = n.putArray("posts");
@@ -113,7 +149,10 @@ public final class SocialCommand implements Callable<Integer> {
         }
         ArrayNode as = n.putArray("affinities");
         for (ProductAffinity a : p.affinities()) {
-            ArrayNode why = as.addObject().put("productType", a.productType().name()).put("score", a.score()).putArray("reasons");
+            ObjectNode o = as.addObject().put("productType", a.productType().name()).put("score", a.score());
+            ArrayNode prods = o.putArray("products");
+            productsOf(a.productType(), offers).forEach(x -> prods.addObject().put("id", x.id()).put("name", x.name()));
+            ArrayNode why = o.putArray("reasons");
             a.reasons().forEach(r -> why.add(r.text()));
         }
         ArrayNode ac = n.putArray("actions");
