@@ -91,7 +91,7 @@ public final class SentimentCommand implements Callable<Integer> {
         @Option(names = "--embeddings", description = "also use MiniLM sentence embeddings (slower)")
         boolean embeddings;
 
-        @Option(names = "--epochs", description = "maximum epochs (default: ${DEFAULT-VALUE})", defaultValue = "30")
+        @Option(names = "--epochs", description = "maximum epochs (default: ${DEFAULT-VALUE})", defaultValue = "40")
         int epochs;
 
         @Option(names = "--validation", description = "held-out share for picking the epoch (default: ${DEFAULT-VALUE})",

@@ -3,7 +3,6 @@ package io.finrec.examples.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.finrec.core.domain.Product;
-import io.finrec.core.domain.ProductType;
 import io.finrec.core.domain.SocialPost;
 import io.finrec.core.io.BankSchemas;
 import io.finrec.core.io.CsvRecords;
@@ -87,9 +86,22 @@ public final class SocialCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Bank products of the type that the customer does not hold yet. */
-    static List<Product> productsOf(ProductType type, List<Product> offers) {
-        return offers.stream().filter(o -> o.type() == type).toList();
+    /**
+     * Up to three bank products of the type that the customer does not hold yet, those whose names share most
+     * words with the reasons first (travel reasons put the travel card and travel insurance on top).
+     */
+    static List<Product> productsOf(ProductAffinity a, List<Product> offers) {
+        String why = a.reasons().stream().map(r -> r.text() + " " + r.trigger()).collect(Collectors.joining(" "))
+                .toLowerCase(Locale.ROOT);
+        return offers.stream().filter(o -> o.type() == a.productType())
+                .sorted(java.util.Comparator.comparingInt((Product o) -> -overlap(o.name(), why)).thenComparing(Product::id))
+                .limit(3).toList();
+    }
+
+    private static int overlap(String name, String why) {
+        int n = 0;
+        for (String w : name.toLowerCase(Locale.ROOT).split("[^a-z]+")) if (w.length() >= 4 && why.contains(w)) n++;
+        return n;
     }
 
     static List<SocialPost> read(Path file, String customer) throws IOException {
@@ -121,7 +133,7 @@ public final class SocialCommand implements Callable<Integer> {
         if (p.affinities().isEmpty()) sb.append("  (none)\n");
         for (ProductAffinity a : p.affinities()) {
             sb.append(String.format(Locale.ROOT, "  %-20s %.3f%n", a.productType(), a.score()));
-            for (Product o : productsOf(a.productType(), offers))
+            for (Product o : productsOf(a, offers))
                 sb.append("      offer ").append(o.id()).append(": ").append(o.name()).append('\n');
             for (Reason r : a.reasons()) sb.append("      because ").append(r.text()).append('\n');
         }
@@ -151,7 +163,7 @@ public final class SocialCommand implements Callable<Integer> {
         for (ProductAffinity a : p.affinities()) {
             ObjectNode o = as.addObject().put("productType", a.productType().name()).put("score", a.score());
             ArrayNode prods = o.putArray("products");
-            productsOf(a.productType(), offers).forEach(x -> prods.addObject().put("id", x.id()).put("name", x.name()));
+            productsOf(a, offers).forEach(x -> prods.addObject().put("id", x.id()).put("name", x.name()));
             ArrayNode why = o.putArray("reasons");
             a.reasons().forEach(r -> why.add(r.text()));
         }

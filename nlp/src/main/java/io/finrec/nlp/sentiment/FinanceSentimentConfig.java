@@ -32,8 +32,8 @@ public record FinanceSentimentConfig(TfIdfVectorizer.Config vectorizer, boolean 
     /** The configuration of the shipped model (see docs/sentiment.md for how it was chosen). */
     public static FinanceSentimentConfig defaults() {
         return new FinanceSentimentConfig(TfIdfVectorizer.Config.defaults(), false, 1.0, true,
-                ClassifierConfig.builder().epochs(30).learningRate(0.01).weightDecay(1e-5).validationFraction(0.15)
-                        .patience(4).build(), "bullish", "bearish");
+                ClassifierConfig.builder().epochs(40).learningRate(0.01).weightDecay(1e-5).validationFraction(0.15)
+                        .patience(8).build(), "bullish", "bearish");
     }
 
     /** A copy with other classifier settings. */
