@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.finrec.api.allocation.Allocation;
 import io.finrec.api.allocation.PriceTable;
-import io.finrec.api.allocation.SolverReport;
 import io.finrec.core.builtin.BankConfig;
 import io.finrec.core.builtin.BuiltInBank;
 import io.finrec.core.dataset.BankSink;
@@ -202,13 +201,7 @@ public final class AdviseCommand implements Callable<Integer> {
         ArrayNode changes = regime.putArray("tilt");
         advice.limits().changes().forEach(changes::add);
         regime.set("signals", json.valueToTree(as.signals()));
-        out.set("weights", json.valueToTree(a.weights()));
-        out.put("expectedReturn", a.expectedReturn());
-        out.put("volatility", a.volatility());
-        out.put("sharpe", a.sharpe());
-        out.set("riskContributions", json.valueToTree(a.riskContributions()));
-        ArrayNode warnings = out.putArray("warnings");
-        a.warnings().forEach(warnings::add);
+        AllocationJson.figures(json, out, a);
         if (advice.rebalancing().isPresent()) {
             RebalanceAdvisor.Plan p = advice.rebalancing().get();
             ObjectNode r = out.putObject("rebalancing");
@@ -219,19 +212,7 @@ public final class AdviseCommand implements Callable<Integer> {
         }
         ArrayNode expl = out.putArray("explanation");
         advice.explanation().forEach(expl::add);
-        ObjectNode audit = out.putObject("audit");
-        audit.put("inputHash", a.audit().inputHash());
-        audit.put("windowStart", a.audit().windowStart().toString());
-        audit.put("windowEnd", a.audit().windowEnd().toString());
-        audit.put("observations", a.audit().observations());
-        audit.set("settings", json.valueToTree(a.audit().settings()));
-        SolverReport s = a.audit().solver();
-        ObjectNode solver = audit.putObject("solver");
-        solver.put("name", s.solver());
-        solver.put("status", s.status());
-        solver.put("iterations", s.iterations());
-        solver.put("maxKktResidual", s.maxResidual());
-        audit.put("library", a.audit().library());
+        out.set("audit", AllocationJson.audit(json, a.audit()));
         return json.writeValueAsString(out);
     }
 

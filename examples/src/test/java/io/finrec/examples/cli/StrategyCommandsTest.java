@@ -10,7 +10,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -59,7 +58,7 @@ class StrategyCommandsTest {
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         double sum = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = j.get("weights").fields(); it.hasNext(); ) sum += it.next().getValue().asDouble();
+        for (Map.Entry<String, JsonNode> e : j.get("weights").properties()) sum += e.getValue().asDouble();
         assertEquals(1, sum, 1e-9);
         assertEquals(5, j.get("weights").size());
         assertTrue(j.get("volatility").asDouble() > 0);
@@ -108,7 +107,7 @@ class StrategyCommandsTest {
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals("C000003", j.get("customer").asText());
         double sum = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = j.get("weights").fields(); it.hasNext(); ) sum += it.next().getValue().asDouble();
+        for (Map.Entry<String, JsonNode> e : j.get("weights").properties()) sum += e.getValue().asDouble();
         assertEquals(1, sum, 1e-9);
         assertTrue(j.get("volatility").asDouble() <= j.get("profile").get("volatilityCeiling").asDouble() + 1e-9);
         assertTrue(j.has("rebalancing"));

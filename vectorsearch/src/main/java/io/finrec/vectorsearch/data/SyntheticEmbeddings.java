@@ -111,20 +111,7 @@ public final class SyntheticEmbeddings {
             float[] z = new float[config.rank()];
             for (int i; (i = next.getAndIncrement()) < n; ) out[i] = row(stream, i, z);
         };
-        Thread[] ts = new Thread[threads - 1];
-        for (int t = 0; t < ts.length; t++) {
-            ts[t] = new Thread(worker, "finrec-synthetic-" + t);
-            ts[t].start();
-        }
-        worker.run();
-        for (Thread t : ts) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
+        io.finrec.vectorsearch.search.Parallel.run(threads, "finrec-synthetic", worker);
         return out;
     }
 

@@ -11,6 +11,7 @@ import io.finrec.api.vector.VectorSearcher;
 import io.finrec.vectorsearch.math.Kernels;
 import io.finrec.vectorsearch.math.VectorMath;
 import io.finrec.vectorsearch.search.OrdinalFilter;
+import io.finrec.vectorsearch.search.Parallel;
 import io.finrec.vectorsearch.search.Queries;
 import io.finrec.vectorsearch.search.StoreBackedIndex;
 import io.finrec.vectorsearch.search.TopK;
@@ -174,7 +175,7 @@ public final class HnswIndex extends StoreBackedIndex {
                 }
             }
         };
-        runOn(Math.min(threads, Math.max(1, to - from)), worker);
+        Parallel.run(Math.min(threads, Math.max(1, to - from)), "finrec-hnsw-build", worker);
         if (cancelled.get() != null) {
             VectorStore.View v = g.store.view();
             for (int o = Math.min(next.get(), to); o < to; o++) if (v.isLive(o)) g.store.delete(v.id(o));
@@ -445,36 +446,11 @@ public final class HnswIndex extends StoreBackedIndex {
         @SuppressWarnings("unchecked")
         List<SearchHit>[] out = new List[queries.length];
         AtomicInteger next = new AtomicInteger();
-        runOn(Math.min(threads, Math.max(1, queries.length)), () -> {
+        Parallel.run(Math.min(threads, Math.max(1, queries.length)), "finrec-hnsw-search", () -> {
             Scratch s = new Scratch();
             for (int i; (i = next.getAndIncrement()) < prepared.length; ) out[i] = search(g, prepared[i], request, s);
         });
         return new ArrayList<>(List.of(out));
-    }
-
-    private static void runOn(int threads, Runnable worker) {
-        if (threads == 1) {
-            worker.run();
-            return;
-        }
-        Thread[] ts = new Thread[threads];
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        for (int t = 0; t < threads; t++) {
-            ts[t] = new Thread(worker, "finrec-hnsw-" + t);
-            ts[t].setDaemon(true);
-            ts[t].setUncaughtExceptionHandler((x, e) -> failure.compareAndSet(null, e));
-            ts[t].start();
-        }
-        for (Thread t : ts) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
-        if (failure.get() instanceof RuntimeException re) throw re;
-        if (failure.get() instanceof Error err) throw err;
     }
 
     @Override
