@@ -31,7 +31,9 @@ class FinanceSentimentTest {
     static void trainSmallModel() throws Exception {
         train = LabeledText.readCsv(resource("finance_train_sample.csv"));
         test = LabeledText.readCsv(resource("finance_test_sample.csv"));
-        trained = FinanceSentiment.train(train, FinanceSentimentConfig.defaults(), ProgressListener.NONE);
+        FinanceSentimentConfig d = FinanceSentimentConfig.defaults();
+        trained = FinanceSentiment.train(train, d.withClassifier(d.classifier().toBuilder().epochs(15).build()),
+                ProgressListener.NONE);
     }
 
     @Test
