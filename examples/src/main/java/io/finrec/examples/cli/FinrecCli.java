@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
             AdviseCommand.class,
             RecsysCommand.class,
             VectorsCommand.class,
+            SentimentCommand.class,
+            KeywordsCommand.class,
+            SocialCommand.class,
             EmbedCommand.class,
             ChatCommand.class,
         })
