@@ -53,7 +53,7 @@ public final class AdvisoryAllocator {
         ProfilePolicy policy = ProfilePolicy.standard(profile);
         RegimeAwareStrategy strategy = new RegimeAwareStrategy(policy, regimeConfig);
         RegimeDetector.Assessment assessment = strategy.detector().assess(prices);
-        RegimeAwareStrategy.TiltedLimits limits = strategy.tilt(assessment.regime());
+        RegimeAwareStrategy.TiltedLimits limits = strategy.tilt(assessment);
         AllocationRequest request = new AllocationRequest(prices, riskFreeRate, 12);
         Allocation allocation = strategy.allocate(request, assessment);
         Optional<RebalanceAdvisor.Plan> plan = holdings.isEmpty() ? Optional.empty()

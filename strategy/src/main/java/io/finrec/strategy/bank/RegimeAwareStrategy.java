@@ -66,6 +66,29 @@ public final class RegimeAwareStrategy implements AllocationStrategy {
         return detector;
     }
 
+    /**
+     * The profile's limits tightened for an assessment: the regime's tilt, plus, in risk-on, the caution cut on a
+     * risky class (stocks, real estate) that is itself below its trend with elevated volatility.
+     */
+    public TiltedLimits tilt(RegimeDetector.Assessment assessment) {
+        TiltedLimits base = tilt(assessment.regime());
+        if (assessment.regime() != Regime.RISK_ON || config.cautionRiskyCut() == 0) return base;
+        Map<AssetClass, WeightBounds> b = new EnumMap<>(base.bounds());
+        List<String> changes = new ArrayList<>(base.changes());
+        for (AssetClass c : List.of(AssetClass.STOCKS, AssetClass.REAL_ESTATE)) {
+            RegimeDetector.Signals sig = assessment.signals().get(c);
+            WeightBounds old = b.get(c);
+            if (sig == null || old == null || !(sig.trend() < 0 && sig.volatilityRatio() > config.volatilityEnter())) continue;
+            double hi = Math.max(old.lower(), old.upper() - config.cautionRiskyCut());
+            if (hi < old.upper()) {
+                b.put(c, WeightBounds.of(old.lower(), hi));
+                changes.add(String.format(Locale.ROOT, "%s cap %.0f %% -> %.0f %% (its own trend %+.1f %%, volatility ratio %.2f)",
+                        label(c), 100 * old.upper(), 100 * hi, 100 * sig.trend(), sig.volatilityRatio()));
+            }
+        }
+        return new TiltedLimits(base.regime(), b, base.volatilityTarget(), changes);
+    }
+
     /** The profile's limits tightened for a regime. */
     public TiltedLimits tilt(Regime regime) {
         double scale = switch (regime) {
@@ -119,7 +142,7 @@ public final class RegimeAwareStrategy implements AllocationStrategy {
     /** Allocates for an already computed assessment (of the same prices). */
     Allocation allocate(AllocationRequest request, RegimeDetector.Assessment assessment) {
         Objects.requireNonNull(request, "request");
-        TiltedLimits limits = tilt(assessment.regime());
+        TiltedLimits limits = tilt(assessment);
         AllocationConstraints.Builder cb = AllocationConstraints.builder();
         for (String asset : request.prices().assets()) {
             AssetClass c;
@@ -147,7 +170,7 @@ public final class RegimeAwareStrategy implements AllocationStrategy {
         }
         // concentration is governed by the class limits here, so the generic concentration notes are left out
         for (String w : a.warnings()) if (!w.startsWith("concentrated") && !w.contains("get no weight")) warnings.add(w);
-        if (assessment.regime() != Regime.RISK_ON)
+        if (!limits.changes().isEmpty())
             warnings.add("regime " + assessment.regime().name().toLowerCase(Locale.ROOT).replace('_', '-') + " since "
                     + assessment.since() + ": risk reduced (" + String.join("; ", limits.changes()) + ")");
         Map<String, String> settings = new LinkedHashMap<>(a.audit().settings());

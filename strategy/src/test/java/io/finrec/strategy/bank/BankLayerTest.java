@@ -122,6 +122,20 @@ class BankLayerTest {
     }
 
     @Test
+    void aRiskyClassBelowItsOwnTrendIsCutEvenInRiskOn() {
+        RegimeAwareStrategy s = new RegimeAwareStrategy(ProfilePolicy.standard(RiskProfile.GROWTH), RegimeConfig.DEFAULT);
+        Map<AssetClass, RegimeDetector.Signals> sig = new java.util.EnumMap<>(AssetClass.class);
+        sig.put(AssetClass.STOCKS, new RegimeDetector.Signals(AssetClass.STOCKS, 0.03, 0.1, 0.9, -0.01));
+        sig.put(AssetClass.REAL_ESTATE, new RegimeDetector.Signals(AssetClass.REAL_ESTATE, -0.04, -0.1, 1.6, -0.12));
+        RegimeDetector.Assessment as = new RegimeDetector.Assessment(Regime.RISK_ON, LocalDate.of(2020, 1, 31), "calm", sig, List.of());
+        RegimeAwareStrategy.TiltedLimits t = s.tilt(as);
+        assertEquals(0.80, t.bounds().get(AssetClass.STOCKS).upper(), 1e-15);
+        assertEquals(0.15, t.bounds().get(AssetClass.REAL_ESTATE).upper(), 1e-15);
+        assertEquals(0.14, t.volatilityTarget(), 1e-15);
+        assertTrue(t.changes().get(0).startsWith("real estate cap 25 % -> 15 %"), t.changes().toString());
+    }
+
+    @Test
     void rebalancingBandsAndMinimumTrade() {
         Map<String, Double> target = Map.of("STOCKS", 0.5, "BONDS", 0.4, "CASH", 0.1);
         Map<String, Double> near = new LinkedHashMap<>(Map.of("STOCKS", 5200.0, "BONDS", 3900.0, "CASH", 900.0));
