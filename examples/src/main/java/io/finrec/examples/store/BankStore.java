@@ -66,9 +66,12 @@ public final class BankStore implements AutoCloseable {
     private final Path file;
     private final Connection conn;
 
+    private final BankResults results;
+
     private BankStore(Path file, Connection conn) {
         this.file = file;
         this.conn = conn;
+        this.results = new BankResults(this, conn);
     }
 
     /**
@@ -99,6 +102,11 @@ public final class BankStore implements AutoCloseable {
             throw new StoreException(file + ": not a usable FinRec database: " + e.getMessage(), e);
         }
         return store;
+    }
+
+    /** The bank app's result tables in this database (categories, alerts, recommendations, allocations). */
+    public BankResults results() {
+        return results;
     }
 
     /** The schema version this FinRec writes. */
@@ -179,10 +187,11 @@ public final class BankStore implements AutoCloseable {
         }
     }
 
-    /** Deletes every bank record (the schema stays). */
+    /** Deletes every bank record and every result derived from them (the schema stays). */
     public synchronized void clear() {
         try (Statement s = conn.createStatement()) {
             conn.setAutoCommit(false);
+            for (String t : StoreSchema.resultTableNames()) s.execute("DELETE FROM " + t);
             BankTable[] tables = BankTable.values();
             for (int i = tables.length - 1; i >= 0; i--) s.execute("DELETE FROM " + tables[i].tableName());
             s.execute("DELETE FROM dataset_properties");
