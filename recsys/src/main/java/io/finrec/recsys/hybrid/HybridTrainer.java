@@ -287,6 +287,15 @@ public final class HybridTrainer implements RecommenderTrainer<HybridModel> {
                         + " sample weights");
         }
 
+        /**
+         * Records {@code epochs} epochs trained elsewhere (by an engine that ran them in other sessions and set the
+         * merged parameters here), so {@link #model()}'s epoch count and provenance tell the truth.
+         */
+        public void countEpochs(int epochs) {
+            if (epochs < 0) throw new IllegalArgumentException("epochs: must be >= 0, was " + epochs);
+            epochsRun += epochs;
+        }
+
         /** Entity ids of one side, by ordinal (the session's users or items). */
         public List<String> entityIds(Side side) {
             return space(side).ids;
