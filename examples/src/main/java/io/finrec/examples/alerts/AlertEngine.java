@@ -22,6 +22,9 @@ public final class AlertEngine {
     public static final List<AlertRule> DEFAULT_RULES = List.of(new LimitRule(), new SavingsGoalRule(), new LoanRule(),
             new UnusualSpendingRule(), new LowBalanceRule());
 
+    /** Bumped whenever a built-in rule changes what it raises (part of a run's fingerprint). */
+    public static final int RULES_VERSION = 3;
+
     private final AlertPolicy policy;
     private final List<AlertRule> rules;
 

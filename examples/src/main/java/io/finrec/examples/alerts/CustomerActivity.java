@@ -25,11 +25,13 @@ import java.util.Objects;
  * @param repayments   instalments per loan id
  * @param products     the catalogue by id (to name loans in messages)
  * @param asOf         the evaluation date: nothing after it is looked at except loan due dates
+ * @param openingBalances balance per account id just before its first transaction, when the bank knows it (bank
+ *                     data sets such as the built-in bank carry no balances: then empty)
  */
 public record CustomerActivity(Customer customer, List<Account> accounts, List<Transaction> transactions,
                                Map<String, String> categories, List<SavingsGoal> goals, List<Loan> loans,
                                Map<String, List<LoanRepayment>> repayments, Map<String, Product> products,
-                               LocalDate asOf) {
+                               LocalDate asOf, Map<String, Double> openingBalances) {
     public CustomerActivity {
         Objects.requireNonNull(customer, "customer");
         accounts = List.copyOf(accounts);
@@ -40,10 +42,18 @@ public record CustomerActivity(Customer customer, List<Account> accounts, List<T
         repayments = Map.copyOf(repayments);
         products = Map.copyOf(products);
         Objects.requireNonNull(asOf, "asOf");
+        openingBalances = Map.copyOf(openingBalances);
         for (int i = 1; i < transactions.size(); i++)
             if (transactions.get(i).timestamp().isBefore(transactions.get(i - 1).timestamp()))
                 throw new IllegalArgumentException("transactions: must be oldest first; " + transactions.get(i).id()
                         + " is earlier than " + transactions.get(i - 1).id());
+    }
+
+    /** The same activity without balances (what a data set without balances gives). */
+    public CustomerActivity(Customer customer, List<Account> accounts, List<Transaction> transactions,
+                            Map<String, String> categories, List<SavingsGoal> goals, List<Loan> loans,
+                            Map<String, List<LoanRepayment>> repayments, Map<String, Product> products, LocalDate asOf) {
+        this(customer, accounts, transactions, categories, goals, loans, repayments, products, asOf, Map.of());
     }
 
     /** The category of a transaction: the categorizer's, else its own label, else "uncategorised". */

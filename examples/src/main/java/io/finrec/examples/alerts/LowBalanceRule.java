@@ -14,32 +14,21 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Checking accounts that ran low, one alert per account and month: the bank charged an overdraft or
- * returned-item (NSF) fee — direct evidence the balance went below zero — or the estimated balance fell under
- * {@link AlertThresholds#lowBalance()}.
- *
- * <p>Bank data sets (the built-in bank included) carry transactions but no balances, so the balance is estimated as
- * an opening balance plus the running sum of the account's transactions; the opening balance is taken as the
- * account's median monthly inflow (about one pay cycle). A bank with real balances replaces {@link #estimate}'s
- * opening balance with the true one. Severity: {@code CRITICAL} when overdrawn (fee or estimate below zero),
- * {@code WARNING} otherwise.
+ * Checking accounts that ran low, one alert per account and month: the bank charged an overdraft or returned-item
+ * (NSF) fee — direct evidence the balance went below zero — or, when the bank knows the account's balance
+ * ({@link CustomerActivity#openingBalances()} plus the running sum of its transactions), the balance fell under
+ * {@link AlertThresholds#lowBalance()}. Bank data sets that carry no balances (the built-in bank among them) get the
+ * fee evidence only: an estimated balance would be a guess, and guesses make false alarms. Severity:
+ * {@code CRITICAL} when overdrawn (a fee, or a balance below zero), {@code WARNING} otherwise. Key: account and month.
  */
 public final class LowBalanceRule implements AlertRule {
+    /** A fee for an overdraft or a returned (non-sufficient funds) item, as a whole word. */
+    static final java.util.regex.Pattern OVERDRAFT_FEE = java.util.regex.Pattern.compile(
+            "\\b(?:OVERDRAFT|NSF)\\b.*\\bFEE\\b|\\bFEE\\b.*\\b(?:OVERDRAFT|NSF)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     @Override
     public List<AlertKind> kinds() {
         return List.of(AlertKind.LOW_BALANCE);
-    }
-
-    /** The estimated opening balance of an account: its median monthly inflow over the months it has data. */
-    static double estimate(List<Transaction> txs) {
-        Map<YearMonth, Double> in = new TreeMap<>();
-        for (Transaction x : txs) {
-            YearMonth m = YearMonth.from(Amounts.date(x));
-            in.merge(m, Math.max(0, Amounts.amount(x)), Double::sum);
-        }
-        if (in.isEmpty()) return 0;
-        double[] v = in.values().stream().mapToDouble(Double::doubleValue).toArray();
-        return Amounts.median(v, v.length);
     }
 
     @Override
@@ -50,8 +39,8 @@ public final class LowBalanceRule implements AlertRule {
             for (Transaction x : a.transactions())
                 if (x.accountId().equals(acc.id()) && !Amounts.date(x).isAfter(a.asOf())) txs.add(x);
             if (txs.isEmpty()) continue;
-            double opening = estimate(txs);
-            double balance = opening;
+            Double opening = a.openingBalances().get(acc.id());
+            double balance = opening == null ? 0 : opening;
             Map<YearMonth, double[]> low = new TreeMap<>();          // month -> {min balance, epoch day of min}
             Map<YearMonth, List<Transaction>> fees = new TreeMap<>();
             for (Transaction x : txs) {
@@ -62,30 +51,30 @@ public final class LowBalanceRule implements AlertRule {
                     l[0] = balance;
                     l[1] = Amounts.date(x).toEpochDay();
                 }
-                String d = x.description().toUpperCase(Locale.ROOT);
-                if (x.amount().isNegative() && (d.contains("OVERDRAFT") || d.contains("NSF")))
+                if (x.amount().isNegative() && OVERDRAFT_FEE.matcher(x.description()).find())
                     fees.computeIfAbsent(m, k -> new ArrayList<>()).add(x);
             }
             for (Map.Entry<YearMonth, double[]> e : low.entrySet()) {
                 YearMonth m = e.getKey();
                 double min = e.getValue()[0];
                 List<Transaction> f = fees.getOrDefault(m, List.of());
-                if (f.isEmpty() && min >= t.lowBalance()) continue;
+                if (f.isEmpty() && (opening == null || min >= t.lowBalance())) continue;
                 LocalDate when = f.isEmpty() ? LocalDate.ofEpochDay((long) e.getValue()[1]) : Amounts.date(f.get(0));
-                boolean overdrawn = !f.isEmpty() || min < 0;
+                boolean overdrawn = !f.isEmpty() || (opening != null && min < 0);
                 Map<String, String> ev = new LinkedHashMap<>();
                 ev.put("account", acc.id());
                 ev.put("month", m.toString());
-                ev.put("estimatedMinBalance", Amounts.plain(min));
-                ev.put("estimatedOpeningBalance", Amounts.plain(opening));
-                ev.put("threshold", Amounts.plain(t.lowBalance()));
+                if (opening != null) {
+                    ev.put("minBalance", Amounts.plain(min));
+                    ev.put("threshold", Amounts.plain(t.lowBalance()));
+                }
                 if (!f.isEmpty()) ev.put("fees", String.join(" ", f.stream()
                         .map(x -> x.id() + ":" + Amounts.plain(-Amounts.amount(x))).toList()));
                 String tail = acc.id().length() > 4 ? acc.id().substring(acc.id().length() - 4) : acc.id();
                 String msg = !f.isEmpty()
                         ? "Your checking account (…" + tail + ") was overdrawn: " + f.size() + " overdraft/returned-item fee"
                           + (f.size() == 1 ? "" : "s") + " in " + m + ", first on " + when
-                        : "Your checking account (…" + tail + ") balance fell to an estimated " + Amounts.money(min)
+                        : "Your checking account (…" + tail + ") balance fell to " + Amounts.money(min)
                           + " on " + when + ", below your low-balance alert of " + Amounts.money(t.lowBalance());
                 out.accept(new Alert(a.customer().id(), AlertKind.LOW_BALANCE, acc.id() + ":" + m,
                         overdrawn ? Severity.CRITICAL : Severity.WARNING, when, msg, ev));

@@ -20,7 +20,9 @@ import java.util.function.Consumer;
  * {@code scale = max(1.4826 · MAD, 0.1 · median, 10)} — the MAD is the consistent estimator of the standard
  * deviation under normality, and the floor keeps a category that never varies (MAD 0) from alerting on a cent. An
  * alert needs {@code z >= unusualZ}, {@code x_m − median >= unusualMinAmount} and at least
- * {@code unusualMinHistory} months of history. Transfers and salary are not spending. Key: category and month.
+ * {@code unusualMinHistory} months of history, and the category must be a regular one for the customer (spending in
+ * at least half of the history months): a first trip after months without travel is not "unusual spending" but a
+ * trip. Transfers and salary are not spending. Key: category and month.
  */
 public final class UnusualSpendingRule implements AlertRule {
     /** Months of history a month is compared with. */
@@ -61,6 +63,9 @@ public final class UnusualSpendingRule implements AlertRule {
             for (int m = t.unusualMinHistory(); m < months; m++) {
                 int n = 0;
                 for (int p = Math.max(0, m - HISTORY_MONTHS); p < m; p++) h[n++] = s[p];
+                int active = 0;
+                for (int i = 0; i < n; i++) if (h[i] > 0) active++;
+                if (2 * active < n) continue;
                 double median = Amounts.median(h, n);
                 for (int i = 0; i < n; i++) dev[i] = Math.abs(h[i] - median);
                 double mad = Amounts.median(dev, n);

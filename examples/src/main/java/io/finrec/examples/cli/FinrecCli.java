@@ -18,6 +18,11 @@ import picocli.CommandLine.Command;
             AdviseCommand.class,
             RecsysCommand.class,
             VectorsCommand.class,
+            EvaluateCommand.class,
+            AlertsCommand.class,
+            RecommendCommand.class,
+            SpendingCommand.class,
+            ReportCommand.class,
         })
 public final class FinrecCli implements Runnable {
     @CommandLine.Spec

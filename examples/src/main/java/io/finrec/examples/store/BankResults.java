@@ -188,6 +188,27 @@ public final class BankResults {
         return out;
     }
 
+    /**
+     * Debit spending per customer and category from the categorised transactions, only months before
+     * {@code before} when given.
+     */
+    public Map<String, Map<String, Double>> spendingByCustomer(Optional<YearMonth> before) {
+        Map<String, Map<String, Double>> m = new HashMap<>();
+        synchronized (owner) {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT customer_id, category, SUM(-amount) FROM "
+                    + "transaction_categories WHERE amount < 0" + (before.isPresent() ? " AND month < ?" : "")
+                    + " GROUP BY 1, 2")) {
+                if (before.isPresent()) ps.setString(1, before.get().toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) m.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getDouble(3));
+                }
+            } catch (SQLException e) {
+                throw fail("read transaction_categories", e);
+            }
+        }
+        return m;
+    }
+
     /** Total debit spending per category over all customers, largest first. */
     public Map<String, Double> spendingByCategory() {
         Map<String, Double> m = new LinkedHashMap<>();
@@ -249,6 +270,24 @@ public final class BankResults {
             }
         }
         return out;
+    }
+
+    /** The first stored alert of a kind (lowest customer id and key), as an example. */
+    public Optional<Alert> firstAlert(AlertKind kind) {
+        String id;
+        synchronized (owner) {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "SELECT customer_id FROM alerts WHERE rule = ? ORDER BY customer_id, alert_key LIMIT 1")) {
+                ps.setString(1, kind.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return Optional.empty();
+                    id = rs.getString(1);
+                }
+            } catch (SQLException e) {
+                throw fail("read alerts", e);
+            }
+        }
+        return alerts(id).stream().filter(a -> a.kind() == kind).findFirst();
     }
 
     /** Stored alerts per kind, over all customers. */

@@ -547,6 +547,35 @@ public final class BankStore implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Debit spending per customer and category by the categories the transactions were loaded with (a dataset's own
+     * labels; missing ones count as {@code uncategorised}), only before {@code before} when given.
+     */
+    public synchronized Map<String, Map<String, Double>> labelledSpendingByCustomer(Optional<Instant> before) {
+        Map<String, Map<String, Double>> m = new java.util.HashMap<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT customer_id, COALESCE(category, 'uncategorised'), "
+                + "SUM(-CAST(amount AS REAL)) FROM transactions WHERE CAST(amount AS REAL) < 0"
+                + (before.isPresent() ? " AND epoch_ms < ?" : "") + " GROUP BY 1, 2")) {
+            if (before.isPresent()) ps.setLong(1, before.get().toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) m.computeIfAbsent(rs.getString(1), k -> new java.util.HashMap<>()).put(rs.getString(2), rs.getDouble(3));
+            }
+        } catch (SQLException e) {
+            throw new StoreException(file + ": cannot sum spending: " + e.getMessage(), e);
+        }
+        return m;
+    }
+
+    /** The time of the latest transaction, if any. */
+    public synchronized Optional<Instant> latestTransaction() {
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(epoch_ms) FROM transactions")) {
+            long v = rs.next() ? rs.getLong(1) : 0;
+            return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(v));
+        } catch (SQLException e) {
+            throw new StoreException(file + ": cannot read transactions: " + e.getMessage(), e);
+        }
+    }
+
     /** How many customers hold each product now, most held first. */
     public synchronized List<ProductHolding> holdingsByProduct() {
         String sql = "SELECT product_id, COUNT(DISTINCT customer_id) FROM interactions o WHERE kind = 'OPENED' AND NOT EXISTS "
