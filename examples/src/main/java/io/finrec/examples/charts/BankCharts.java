@@ -64,9 +64,13 @@ public final class BankCharts {
     public static JFreeChart monthlyBars(SpendingSummary s, String title) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Map.Entry<YearMonth, Map<String, Double>> m : s.byMonth().entrySet())
-            for (String c : s.categories()) data.addValue(m.getValue().getOrDefault(c, 0.0), c, m.getKey().toString());
+            for (String c : s.categories())
+                data.addValue(m.getValue().getOrDefault(c, 0.0), c, String.format(Locale.ROOT, "%02d/%02d",
+                        m.getKey().getMonthValue(), m.getKey().getYear() % 100));
         JFreeChart chart = ChartFactory.createStackedBarChart(title, "month", "spending ($)", data,
                 PlotOrientation.VERTICAL, true, false, false);
+        chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelWidthRatio(1.5f);
+        chart.getCategoryPlot().getDomainAxis().setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
         BarRenderer r = (BarRenderer) chart.getCategoryPlot().getRenderer();
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
