@@ -23,6 +23,11 @@ import picocli.CommandLine.Command;
             RecommendCommand.class,
             SpendingCommand.class,
             ReportCommand.class,
+            SentimentCommand.class,
+            KeywordsCommand.class,
+            SocialCommand.class,
+            EmbedCommand.class,
+            ChatCommand.class,
         })
 public final class FinrecCli implements Runnable {
     @CommandLine.Spec
@@ -36,6 +41,7 @@ public final class FinrecCli implements Runnable {
     /** Builds the configured command line (exposed for tests). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new FinrecCli());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             cmd.getErr().println("finrec: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             if (System.getenv("FINREC_DEBUG") != null) ex.printStackTrace(cmd.getErr());
