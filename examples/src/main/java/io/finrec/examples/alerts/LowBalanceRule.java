@@ -22,9 +22,17 @@ import java.util.function.Consumer;
  * {@code CRITICAL} when overdrawn (a fee, or a balance below zero), {@code WARNING} otherwise. Key: account and month.
  */
 public final class LowBalanceRule implements AlertRule {
-    /** A fee for an overdraft or a returned (non-sufficient funds) item, as a whole word. */
-    static final java.util.regex.Pattern OVERDRAFT_FEE = java.util.regex.Pattern.compile(
-            "\\b(?:OVERDRAFT|NSF)\\b.*\\bFEE\\b|\\bFEE\\b.*\\b(?:OVERDRAFT|NSF)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+    /** An overdraft or returned-item (non-sufficient funds) word, whole. */
+    private static final java.util.regex.Pattern OVERDRAFT = java.util.regex.Pattern.compile(
+            "\\b(?:OVERDRAFT|NSF)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+    /** The word "fee", whole. */
+    private static final java.util.regex.Pattern FEE = java.util.regex.Pattern.compile("\\bFEES?\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** Whether a description is an overdraft or returned-item fee ("OVERDRAFT ITEM FEE", "NSF Returned Item Fee"). */
+    static boolean isOverdraftFee(String description) {
+        return OVERDRAFT.matcher(description).find() && FEE.matcher(description).find();
+    }
 
     @Override
     public List<AlertKind> kinds() {
@@ -51,7 +59,7 @@ public final class LowBalanceRule implements AlertRule {
                     l[0] = balance;
                     l[1] = Amounts.date(x).toEpochDay();
                 }
-                if (x.amount().isNegative() && OVERDRAFT_FEE.matcher(x.description()).find())
+                if (x.amount().isNegative() && isOverdraftFee(x.description()))
                     fees.computeIfAbsent(m, k -> new ArrayList<>()).add(x);
             }
             for (Map.Entry<YearMonth, double[]> e : low.entrySet()) {

@@ -25,6 +25,19 @@ import io.finrec.examples.recommend.BankRecommenderTrainer;
 import io.finrec.examples.recommend.ProductRecommendation;
 import io.finrec.examples.recommend.RecommendationData;
 import io.finrec.examples.recommend.RecommendationEvaluation;
+import io.finrec.examples.recommend.SocialRecommendations;
+import io.finrec.core.domain.SocialPost;
+import io.finrec.nlp.social.PostSignals;
+import io.finrec.api.vector.Metric;
+import io.finrec.nlp.chat.ChatCustomer;
+import io.finrec.nlp.chat.ChatRecommender;
+import io.finrec.nlp.chat.KnowledgeBase;
+import io.finrec.nlp.chat.ProductPassages;
+import io.finrec.nlp.embedding.MiniLmEmbedder;
+import io.finrec.nlp.sentiment.VaderSentiment;
+import io.finrec.vectorsearch.flat.FlatIndex;
+import io.finrec.nlp.social.SocialProfile;
+import io.finrec.nlp.social.SocialSignalAnalyzer;
 import io.finrec.examples.report.CustomerReport;
 import io.finrec.examples.spending.CategorisedTransaction;
 import io.finrec.examples.spending.SpendingSummary;
@@ -67,7 +80,8 @@ import java.util.concurrent.Future;
  * }
  * }</pre>
  *
- * <p>Thread-safe as far as the store is (calls are serialized on it); stages use their own worker threads.
+ * <p>Thread-safe: calls on the store are serialized, the cached training data and recommender are guarded by the
+ * app's lock, and stages use their own worker threads. Keep one app per store to reuse what it has read.
  */
 public final class BankApp {
     /** Stage names in {@code result_runs}. */
@@ -109,6 +123,11 @@ public final class BankApp {
 
     private final BankStore store;
     private final Settings settings;
+    private final SocialSignalAnalyzer social = SocialSignalAnalyzer.create();
+    private RecommendationData data;
+    private String dataKey;
+    private BankRecommender recommender;
+    private String recommenderKey;
 
     /** An app over {@code store}. */
     public BankApp(BankStore store, Settings settings) {
@@ -295,9 +314,17 @@ public final class BankApp {
 
     // ------------------------------------------------------------------------------------------------ recommendations
 
-    /** What the recommenders learn from: everything in the store, spending from the categories (else labels). */
-    public RecommendationData recommendationData() {
-        return recommendationData(Optional.empty());
+    /**
+     * What the recommenders learn from: everything in the store, spending from the categories (else labels), social
+     * features from the posts. Read once per app and categorisation (the app keeps it).
+     */
+    public synchronized RecommendationData recommendationData() {
+        String key = dataFingerprint() + ";categories=" + store.results().fingerprint(CATEGORIES).orElse("labels");
+        if (!key.equals(dataKey)) {
+            data = recommendationData(Optional.empty());
+            dataKey = key;
+        }
+        return data;
     }
 
     private RecommendationData recommendationData(Optional<Instant> spendingBefore) {
@@ -309,35 +336,63 @@ public final class BankApp {
                 ? store.results().spendingByCustomer(spendingBefore.map(t -> YearMonth.from(t.atOffset(ZoneOffset.UTC))))
                 : store.labelledSpendingByCustomer(spendingBefore);
         return new RecommendationData(store.customers(), store.products(), interactions, events, spending,
-                socialFeatures());
+                socialFeatures(spendingBefore));
     }
 
-    /** Social-signal features per customer (none until a social analyzer is wired in). */
-    Map<String, Map<String, Double>> socialFeatures() {
-        return Map.of();
+    /**
+     * Social-signal features ({@link SocialProfile#userFeatures()}) of every customer who posted, from the posts before
+     * {@code before} (all when empty), as of that instant (else the end of the data).
+     */
+    Map<String, Map<String, Double>> socialFeatures(Optional<Instant> before) {
+        Instant now = before.orElseGet(() -> asOf().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        Map<String, List<SocialPost>> posts = new HashMap<>();
+        store.<SocialPost>forEach(BankTable.SOCIAL_POSTS, p -> {
+            if (p.time().isBefore(now)) posts.computeIfAbsent(p.customerId(), k -> new ArrayList<>()).add(p);
+        });
+        Map<String, Map<String, Double>> out = new HashMap<>();
+        posts.forEach((c, ps) -> out.put(c, social.analyze(c, ps, now).userFeatures()));
+        return out;
+    }
+
+    /** What a customer's social posts say: sentiment and keywords per post, product affinities with reasons. */
+    public SocialProfile social(String customerId) {
+        Customer c = customer(customerId);
+        return social.analyze(c.id(), store.posts(c.id()), asOf().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+
+    /** Products a customer's posts point to, with the posts behind them (see {@link SocialRecommendations}). */
+    public List<ProductRecommendation> socialRecommendations(String customerId, BankRecommender rec, int k) {
+        return SocialRecommendations.of(social(customerId), rec, k);
     }
 
     /**
      * The trained recommender: loaded from {@code modelDir} when it was trained there on the same data, else trained
      * (and saved there).
      */
-    public BankRecommender recommender(Path modelDir, ProgressListener progress) throws IOException {
+    public synchronized BankRecommender recommender(Path modelDir, ProgressListener progress) throws IOException {
         RecommendationData data = recommendationData();
         BankRecommenderTrainer.Config cfg = BankRecommenderTrainer.Config.defaults(settings.seed());
         String fp = dataFingerprint() + ";categories=" + store.results().fingerprint(CATEGORIES).orElse("labels")
                 + ";config=" + cfg.hybrid() + cfg.userCf();
+        String key = fp + ";dir=" + modelDir.toAbsolutePath();
+        if (key.equals(recommenderKey)) return recommender;
         BankResults results = store.results();
+        BankRecommender rec = null;
         if (results.fingerprint(RECOMMENDER).filter(fp::equals).isPresent() && BankRecommender.isSaved(modelDir)) {
             try {
-                return BankRecommender.load(modelDir, data);
+                rec = BankRecommender.load(modelDir, data);
             } catch (IOException | RuntimeException e) {
                 // a damaged or foreign model file: retrain below
             }
         }
-        long t0 = System.nanoTime();
-        BankRecommender rec = new BankRecommenderTrainer(cfg).train(data, progress);
-        rec.save(modelDir);
-        results.recordRun(RECOMMENDER, fp, rec.hybrid().userIds().size(), seconds(t0));
+        if (rec == null) {
+            long t0 = System.nanoTime();
+            rec = new BankRecommenderTrainer(cfg).train(data, progress);
+            rec.save(modelDir);
+            results.recordRun(RECOMMENDER, fp, rec.hybrid().userIds().size(), seconds(t0));
+        }
+        recommender = rec;
+        recommenderKey = key;
         return rec;
     }
 
@@ -386,9 +441,34 @@ public final class BankApp {
         cutoff = cutoff.plusSeconds((end.getEpochSecond() - cutoff.getEpochSecond()) / 2);
         cutoff = YearMonth.from(cutoff.atOffset(ZoneOffset.UTC)).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         RecommendationData data = recommendationData();
-        Map<String, Map<String, Double>> before = recommendationData(Optional.of(cutoff)).spending();
+        RecommendationData early = recommendationData(Optional.of(cutoff));
         return new RecommendationEvaluation(new BankRecommenderTrainer(BankRecommenderTrainer.Config.defaults(settings.seed())), k)
-                .run(data, cutoff, before, progress);
+                .run(data, cutoff, early.spending(), early.social(), progress);
+    }
+
+    // ------------------------------------------------------------------------------------------------ chat
+
+    /**
+     * The chat recommender over the bank's catalogue: MiniLM sentence embeddings of the product passages (embedded
+     * once, then read from {@code cacheFile}, re-embedded only when a passage changes), exact cosine search with the
+     * eligibility filter inside it, and VADER to soften replies to upset customers.
+     */
+    public ChatRecommender chat(Path cacheFile, ProgressListener progress) throws IOException {
+        java.nio.file.Files.createDirectories(cacheFile.toAbsolutePath().getParent());
+        List<Product> products = store.products();
+        MiniLmEmbedder embedder = MiniLmEmbedder.shared();
+        KnowledgeBase kb = KnowledgeBase.build(products, ProductPassages.forCatalogue(products), embedder,
+                Optional.of(cacheFile), progress);
+        return ChatRecommender.builder().embedder(embedder).knowledgeBase(kb)
+                .index(FlatIndex.create(kb.dimension(), Metric.COSINE)).sentiment(VaderSentiment.create()).build();
+    }
+
+    /** The customer as the chat recommender sees them: who they are and what they hold. */
+    public ChatCustomer chatCustomer(String customerId) {
+        Customer c = customer(customerId);
+        java.util.Set<String> held = new java.util.HashSet<>();
+        for (Product p : store.holdings(c.id())) held.add(p.id());
+        return new ChatCustomer(c, held);
     }
 
     // ------------------------------------------------------------------------------------------------ strategy
@@ -440,10 +520,19 @@ public final class BankApp {
         return store.results().alerts(customerId);
     }
 
-    /** Social-signal lines for a customer's report (none until a social analyzer is wired in). */
+    /** Social-signal lines for a customer's report: each recent post with its sentiment and keywords. */
     public List<String> socialLines(String customerId) {
-        customer(customerId);
-        return List.of();
+        List<String> out = new ArrayList<>();
+        for (PostSignals p : social(customerId).posts()) {
+            if (out.size() == 6) break;
+            StringBuilder b = new StringBuilder().append(p.post().time().atOffset(ZoneOffset.UTC).toLocalDate()).append(": \"")
+                    .append(p.post().text().replaceAll("\\s+", " ").strip()).append("\" — ").append(p.sentiment().label())
+                    .append(String.format(java.util.Locale.ROOT, " (%.2f)", p.sentiment().compound()));
+            if (!p.keywords().isEmpty())
+                b.append("; keywords: ").append(String.join(", ", p.keywords().stream().map(k -> k.key()).distinct().toList()));
+            out.add(b.toString());
+        }
+        return out;
     }
 
     /** A customer's report page, from the stored results (computing what is missing). */
@@ -452,7 +541,8 @@ public final class BankApp {
         List<Alert> alerts = store.results().fingerprint(ALERTS).isPresent() ? store.results().alerts(c.id())
                 : alerts(c.id(), engine);
         return new CustomerReport(c, asOf(), store.holdings(c.id()), spending(c.id()), alerts, rec.recommend(c.id(), k),
-                rec.recommendUserCf(c.id(), Math.min(5, k)), socialLines(c.id()), allocation(c.id()));
+                rec.recommendUserCf(c.id(), Math.min(5, k)), socialLines(c.id()), socialRecommendations(c.id(), rec, 3),
+                allocation(c.id()));
     }
 
     /** The directory for the model files of the bank in {@code db}: {@code <db name>-models} beside it. */

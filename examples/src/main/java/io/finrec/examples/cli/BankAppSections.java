@@ -12,6 +12,11 @@ import io.finrec.examples.charts.ChartImages;
 import io.finrec.examples.recommend.BankRecommender;
 import io.finrec.examples.report.CustomerReport;
 import io.finrec.examples.spending.SpendingSummary;
+import io.finrec.nlp.chat.ChatCustomer;
+import io.finrec.nlp.chat.ChatRecommender;
+import io.finrec.nlp.chat.ChatReply;
+import io.finrec.nlp.chat.ProductMatch;
+import io.finrec.nlp.social.SocialProfile;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +29,11 @@ import java.util.Optional;
 final class BankAppSections {
     private BankAppSections() {}
 
-    static BankApp app(DemoContext ctx) {
-        return new BankApp(ctx.store(), BankApp.Settings.defaults());
+    /** One app per store, so the sections share what it has read and trained. */
+    private static final Map<io.finrec.examples.store.BankStore, BankApp> APPS = new java.util.WeakHashMap<>();
+
+    static synchronized BankApp app(DemoContext ctx) {
+        return APPS.computeIfAbsent(ctx.store(), s -> new BankApp(s, BankApp.Settings.defaults()));
     }
 
     static void printSpending(PrintWriter out, String customer, SpendingSummary s, boolean categorised) {
@@ -153,6 +161,74 @@ final class BankAppSections {
             for (int i = 0; i < 2000; i++) rec.rank(ctx.customerId(), 10);
             out.printf(Locale.ROOT, "one request (top 10, eligibility filter, no reasons): %.1f µs%n",
                     (System.nanoTime() - s0) / 1e3 / 2000);
+        }
+    }
+
+    /** What the demo customer's (or the most active poster's) social posts say and point to. */
+    static final class Social implements DemoSection {
+        @Override
+        public String title() {
+            return "social posts: sentiment and keywords -> products";
+        }
+
+        @Override
+        public void run(DemoContext ctx) throws Exception {
+            PrintWriter out = ctx.out();
+            BankApp app = app(ctx);
+            String who = ctx.customerId();
+            if (ctx.store().posts(who).isEmpty()) {
+                who = ctx.store().results().mostActivePoster().orElse(who);
+                out.println(ctx.customerId() + " has not posted; showing " + who);
+            }
+            SocialProfile p = app.social(who);
+            out.printf(Locale.ROOT, "%s: %d posts, mean sentiment %.2f, churn risk %.2f%n", who, p.posts().size(),
+                    p.meanSentiment(), p.churnRisk());
+            for (String line : app.socialLines(who).subList(0, Math.min(4, app.socialLines(who).size())))
+                out.println("  " + line);
+            BankRecommender rec = app.recommender(ctx.workDir(), io.finrec.api.progress.ProgressListener.NONE);
+            List<io.finrec.examples.recommend.ProductRecommendation> recs = app.socialRecommendations(who, rec, 3);
+            out.println("products the posts point to (held and ineligible excluded; the hybrid picks within each type):");
+            AppCommands.print(out, recs, true);
+            for (var a : p.actions()) out.printf(Locale.ROOT, "  service action: %s (%.2f)%n", a.action(), a.score());
+        }
+    }
+
+    /** Chat recommendations for typed messages. */
+    static final class Chat implements DemoSection {
+        static final List<String> MESSAGES = List.of("I want to save for my daughter's college without much risk",
+                "my card got declined again at the airport, this is ridiculous", "thinking about buying our first home next year");
+
+        @Override
+        public String title() {
+            return "chat: typed messages -> products and passages";
+        }
+
+        @Override
+        public void run(DemoContext ctx) throws Exception {
+            PrintWriter out = ctx.out();
+            BankApp app = app(ctx);
+            long t0 = System.nanoTime();
+            ChatRecommender chat;
+            try (ProgressBar bar = ctx.progress()) {
+                chat = app.chat(ctx.workDir().resolve("chat-passages.frec"), bar);
+            }
+            out.printf(Locale.ROOT, "knowledge base: %d passages of %d products, %d embedded now (the rest from the cache), ready in %.2fs%n",
+                    chat.knowledgeBase().passages().size(), chat.knowledgeBase().products().size(),
+                    chat.knowledgeBase().embeddedCount(), (System.nanoTime() - t0) / 1e9);
+            ChatCustomer who = app.chatCustomer(ctx.customerId());
+            for (String m : MESSAGES) {
+                long s0 = System.nanoTime();
+                ChatReply r = chat.reply(who, m);
+                out.printf(Locale.ROOT, "> %s%n  %s%n", m, r.reply().replace("\n", "\n  "));
+                for (ProductMatch pm : r.products().subList(0, Math.min(3, r.products().size())))
+                    out.printf(Locale.ROOT, "    %-32s %.3f  \"%s\"%n", pm.product().name(), pm.score(),
+                            pm.passages().isEmpty() ? "" : shorten(pm.passages().get(0).passage().text()));
+                out.printf(Locale.ROOT, "  (%.1f ms)%n", (System.nanoTime() - s0) / 1e6);
+            }
+        }
+
+        private static String shorten(String s) {
+            return s.length() <= 90 ? s : s.substring(0, 87) + "...";
         }
     }
 

@@ -31,6 +31,8 @@ final class DemoCommand implements Callable<Integer> {
             BankAppSections.Spending::new,
             BankAppSections.Alerts::new,
             BankAppSections.Recommend::new,
+            BankAppSections.Social::new,
+            BankAppSections.Chat::new,
             BankAppSections.Evaluate::new,
             BankAppSections.Advise::new,
             BankAppSections.Report::new

@@ -99,6 +99,23 @@ public final class BankRecommender {
                 : hybrid.recommendForFeatures(knownFeatures(customerId), q);
     }
 
+    /**
+     * The hybrid model's top {@code k} among {@code candidates} (held and ineligible ones still excluded), scores
+     * only.
+     */
+    public List<RecommendedItem> rankAmong(String customerId, Set<String> candidates, int k) {
+        RecommendQuery q = query(customerId, k).withCandidates(candidates);
+        return hybrid.knowsUser(customerId) ? hybrid.recommend(customerId, q)
+                : hybrid.recommendForFeatures(knownFeatures(customerId), q);
+    }
+
+    /** The ids of the catalogue's products of one type. */
+    public Set<String> productsOfType(io.finrec.core.domain.ProductType type) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (Product p : products.values()) if (p.type() == type) out.add(p.id());
+        return out;
+    }
+
     /** The hybrid model's top {@code k} products with reasons (features, similar customers, similar products held). */
     public List<ProductRecommendation> recommend(String customerId, int k) {
         List<ProductRecommendation> out = new ArrayList<>();
@@ -176,7 +193,8 @@ public final class BankRecommender {
         return c;
     }
 
-    private String name(String productId) {
+    /** A product's name (its id when unknown). */
+    public String name(String productId) {
         Product p = products.get(productId);
         return p == null ? productId : p.name();
     }

@@ -51,9 +51,13 @@ public record RecommendationData(List<Customer> customers, List<Product> product
         return new RecommendationData(customers, products, in, ev, spending, social);
     }
 
-    /** The same data with other spending figures (e.g. only the months before a time split's cutoff). */
-    public RecommendationData withSpending(Map<String, Map<String, Double>> newSpending) {
-        return new RecommendationData(customers, products, interactions, lifeEvents, newSpending, social);
+    /**
+     * The same data with other spending and social-signal features (e.g. computed only from what was known before a
+     * time split's cutoff).
+     */
+    public RecommendationData withSignals(Map<String, Map<String, Double>> newSpending,
+                                          Map<String, Map<String, Double>> newSocial) {
+        return new RecommendationData(customers, products, interactions, lifeEvents, newSpending, newSocial);
     }
 
     /** The latest interaction time, or the epoch when there are none. */

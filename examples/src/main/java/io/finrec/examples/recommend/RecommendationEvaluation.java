@@ -80,10 +80,11 @@ public final class RecommendationEvaluation {
      * @param cutoff         the split instant
      * @param spendingBefore spending per customer and category before the cutoff (the features may not see later
      *                       months)
+     * @param socialBefore   social-signal features from the posts before the cutoff
      */
     public Report run(RecommendationData data, Instant cutoff, Map<String, Map<String, Double>> spendingBefore,
-                      ProgressListener progress) {
-        RecommendationData train = data.before(cutoff).withSpending(spendingBefore);
+                      Map<String, Map<String, Double>> socialBefore, ProgressListener progress) {
+        RecommendationData train = data.before(cutoff).withSignals(spendingBefore, socialBefore);
         Map<String, Set<String>> heldAtCutoff = train.holdings();
         Interactions.Builder excluded = Interactions.builder();
         Interactions.Builder test = Interactions.builder();

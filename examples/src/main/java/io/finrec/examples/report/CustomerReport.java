@@ -33,12 +33,14 @@ import java.util.Objects;
  * @param alerts          their alerts, most recent first
  * @param recommendations the hybrid model's recommendations with reasons
  * @param similar         user-based CF's recommendations (similar customers)
- * @param social          lines about their social posts and the products they point to (may be empty)
+ * @param social          lines about their recent social posts (sentiment, keywords; may be empty)
+ * @param fromPosts       products their posts point to, with the posts as reasons (may be empty)
  * @param allocation      their allocation
  */
 public record CustomerReport(Customer customer, LocalDate asOf, List<Product> holdings, SpendingSummary spending,
                              List<Alert> alerts, List<ProductRecommendation> recommendations,
-                             List<ProductRecommendation> similar, List<String> social, AllocationSummary allocation) {
+                             List<ProductRecommendation> similar, List<String> social,
+                             List<ProductRecommendation> fromPosts, AllocationSummary allocation) {
     public CustomerReport {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(asOf, "asOf");
@@ -48,6 +50,7 @@ public record CustomerReport(Customer customer, LocalDate asOf, List<Product> ho
         recommendations = List.copyOf(recommendations);
         similar = List.copyOf(similar);
         social = List.copyOf(social);
+        fromPosts = List.copyOf(fromPosts);
         Objects.requireNonNull(allocation, "allocation");
     }
 
@@ -132,10 +135,15 @@ public record CustomerReport(Customer customer, LocalDate asOf, List<Product> ho
         }
         h.append("</section>\n");
 
-        if (!social.isEmpty()) {
+        if (!social.isEmpty() || !fromPosts.isEmpty()) {
             h.append("<section id=\"social\"><h2>From your posts</h2><ul>");
             for (String s : social) h.append("<li>").append(esc(s)).append("</li>");
-            h.append("</ul></section>\n");
+            h.append("</ul>");
+            if (!fromPosts.isEmpty()) {
+                h.append("<h3>What your posts point to</h3>");
+                products(h, fromPosts, "");
+            }
+            h.append("</section>\n");
         }
 
         h.append("<section id=\"allocation\"><h2>Investment strategy</h2><div class=\"charts\"><figure class=\"chart\" id=\"allocation-pie\">")

@@ -59,6 +59,18 @@ public final class BankResults {
 
     // ------------------------------------------------------------------------------------------------ runs
 
+    /** The customer with the most social posts (lowest id among ties), if anyone posted. */
+    public Optional<String> mostActivePoster() {
+        synchronized (owner) {
+            try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT customer_id FROM social_posts GROUP BY customer_id ORDER BY COUNT(*) DESC, customer_id LIMIT 1")) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            } catch (SQLException e) {
+                throw fail("read social_posts", e);
+            }
+        }
+    }
+
     /** The fingerprint recorded for a stage's last completed run, if any. */
     public Optional<String> fingerprint(String stage) {
         synchronized (owner) {

@@ -56,7 +56,7 @@ class CustomerReportTest {
         return new CustomerReport(c, LocalDate.of(2024, 6, 30), List.of(), SpendingSummary.of(rows), List.of(a),
                 List.of(new ProductRecommendation("P-CC-GOLD", "Gold Credit Card", 1.2, "hybrid",
                         List.of("customers in the family segment choose it (+0.31)"))),
-                List.of(), List.of(), alloc);
+                List.of(), List.of(), List.of(), alloc);
     }
 
     @Test
