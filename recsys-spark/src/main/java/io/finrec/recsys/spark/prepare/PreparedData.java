@@ -32,14 +32,16 @@ public final class PreparedData {
     private final Dataset<Row> interactions;
     private final Dataset<Row> userFeatures;
     private final Dataset<Row> itemFeatures;
+    private final Dataset<Row> attributes;
 
     PreparedData(Dataset<Row> users, Dataset<Row> items, Dataset<Row> interactions, Dataset<Row> userFeatures,
-                 Dataset<Row> itemFeatures) {
+                 Dataset<Row> itemFeatures, Dataset<Row> attributes) {
         this.users = ordinals(users, "user");
         this.items = ordinals(items, "item");
         this.interactions = interactions;
         this.userFeatures = userFeatures;
         this.itemFeatures = itemFeatures;
+        this.attributes = attributes;
     }
 
     private static Dataset<Row> ordinals(Dataset<Row> ids, String column) {
@@ -49,9 +51,11 @@ public final class PreparedData {
 
     /** Loads what {@link #write} stored. */
     public static PreparedData read(SparkSession spark, String dir) {
+        Dataset<Row> customers = spark.read().parquet(dir + "/customers");
         return new PreparedData(spark.read().parquet(dir + "/users").select("user"),
                 spark.read().parquet(dir + "/items").select("item"), spark.read().parquet(dir + "/interactions"),
-                spark.read().parquet(dir + "/user_features"), spark.read().parquet(dir + "/item_features"));
+                spark.read().parquet(dir + "/user_features"), spark.read().parquet(dir + "/item_features"),
+                customers.select("customer_id", "age", "annual_income", "segment", "risk_profile", "region"));
     }
 
     /** User id map. */
@@ -65,6 +69,27 @@ public final class PreparedData {
     /** Item features (item, feature, weight, position). */
     public Dataset<Row> itemFeatures() { return itemFeatures; }
 
+    /**
+     * The customers as {@link io.finrec.recsys.spark.score.SparkBatchScorer} reads them: {@code customer_id},
+     * {@code features} (map in row order), {@code held} (every product in their interactions, by id: what
+     * single-machine {@code recommend} excludes by default) and the eligibility attributes {@code age},
+     * {@code annual_income}, {@code segment}, {@code risk_profile}, {@code region}.
+     */
+    public Dataset<Row> customers() {
+        Dataset<Row> f = userFeatures.groupBy(col("user")).agg(org.apache.spark.sql.functions.expr(
+                "map_from_entries(transform(array_sort(collect_list(struct(position, feature, weight))),"
+                        + " x -> struct(x.feature, x.weight)))").as("features"));
+        Dataset<Row> h = interactions.groupBy(col("user")).agg(org.apache.spark.sql.functions.expr(
+                "array_sort(collect_list(item))").as("held"));
+        Dataset<Row> a = attributes;
+        return a.join(f, a.col("customer_id").equalTo(f.col("user")), "left_outer").drop("user")
+                .join(h, a.col("customer_id").equalTo(h.col("user")), "left_outer").drop("user")
+                .select(col("customer_id"), col("features"),
+                        org.apache.spark.sql.functions.coalesce(col("held"),
+                                org.apache.spark.sql.functions.expr("cast(array() as array<string>)")).as("held"),
+                        col("age"), col("annual_income"), col("segment"), col("risk_profile"), col("region"));
+    }
+
     /** User feature vocabulary (feature, ordinal). */
     public Dataset<Row> userVocabulary() {
         return ordinals(userFeatures.select("feature").distinct(), "feature");
@@ -77,7 +102,7 @@ public final class PreparedData {
 
     /**
      * Writes Parquet directories {@code users, items, interactions, user_features, item_features,
-     * user_vocabulary, item_vocabulary} under {@code dir}, plus {@code interactions.csv/} (one CSV part file with a
+     * user_vocabulary, item_vocabulary, customers} under {@code dir}, plus {@code interactions.csv/} (one CSV part file with a
      * header: user,item,value,weight,timestamp).
      */
     public void write(String dir) {
@@ -89,6 +114,7 @@ public final class PreparedData {
         itemFeatures.write().parquet(dir + "/item_features");
         userVocabulary().write().parquet(dir + "/user_vocabulary");
         itemVocabulary().write().parquet(dir + "/item_vocabulary");
+        customers().write().parquet(dir + "/customers");
         interactions.orderBy("user", "item").coalesce(1).write().option("header", "true").csv(dir + "/interactions.csv");
     }
 

@@ -129,7 +129,12 @@ public final class SparkPreparation {
                 });
         Dataset<Row> matrix = spark.createDataFrame(pairs, PreparedData.INTERACTIONS);
         // computed once, reused by every write and collect
-        return new PreparedData(users.cache(), items.cache(), matrix.cache(), userFeatures.cache(), itemFeatures.cache());
+        Dataset<Row> attributes = customers.select(col("id").cast("string").as("customer_id"),
+                col("age").cast("int").as("age"), col("annual_income").cast("string").as("annual_income"),
+                col("segment").cast("string").as("segment"), col("risk_profile").cast("string").as("risk_profile"),
+                region.as("region"));
+        return new PreparedData(users.cache(), items.cache(), matrix.cache(), userFeatures.cache(), itemFeatures.cache(),
+                attributes);
     }
 
     private static Column epochSeconds(Dataset<Row> df, String column, boolean date) {

@@ -296,6 +296,9 @@ public final class SparkBatchScorer {
         }
 
         private HybridModel model() {
+            HybridModel cached = MODELS.get(shipped.id());
+            if (cached != null) return cached;
+            if (MODELS.size() >= 4) MODELS.clear(); // a long-lived executor keeps only the last few models
             return MODELS.computeIfAbsent(shipped.id(), id -> {
                 try {
                     Path tmp = Files.createTempFile("finrec-scoring-", ".model");

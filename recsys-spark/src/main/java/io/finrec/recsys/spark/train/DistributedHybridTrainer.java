@@ -112,7 +112,7 @@ public final class DistributedHybridTrainer {
     public static final StructType INTERACTIONS = new StructType().add("user", DataTypes.StringType, false)
             .add("item", DataTypes.StringType, false).add("value", DataTypes.FloatType, false)
             .add("weight", DataTypes.FloatType, false);
-    /** User feature rows: {@code user, feature} (strings), {@code weight} (float). */
+    /** User feature rows: {@code user, feature} (strings), {@code weight} (float); optionally {@code position}. */
     public static final StructType USER_FEATURES = new StructType().add("user", DataTypes.StringType, false)
             .add("feature", DataTypes.StringType, false).add("weight", DataTypes.FloatType, false);
 
@@ -141,8 +141,11 @@ public final class DistributedHybridTrainer {
         Dataset<Row> users = events;
         TreeSet<String> vocabulary = new TreeSet<>();
         if (userFeatures != null) {
+            // rows keep the order of a 'position' column when there is one (prepare's output), else name order
+            org.apache.spark.sql.Column position = List.of(userFeatures.columns()).contains("position")
+                    ? col("position").cast("int") : org.apache.spark.sql.functions.lit(0);
             Dataset<Row> f = userFeatures.select(col("user").cast("string").as("user"),
-                            struct(col("feature").cast("string").as("feature"),
+                            struct(position.as("position"), col("feature").cast("string").as("feature"),
                                     col("weight").cast("float").as("weight")).as("f"))
                     .groupBy("user").agg(array_sort(collect_list(col("f"))).as("features"));
             users = events.join(f, events.col("user").equalTo(f.col("user")), "left_outer")
@@ -188,11 +191,11 @@ public final class DistributedHybridTrainer {
             }
             if (hasFeatures && !r.isNullAt(2)) {
                 for (Row f : r.<Row>getList(2)) {
-                    if (f.isNullAt(1))
+                    if (f.isNullAt(2))
                         throw new IllegalArgumentException("userFeatures: user '" + user + "' feature '"
-                                + f.getString(0) + "' has a null weight");
-                    fNames.add(f.getString(0));
-                    fWeights.add(f.getFloat(1));
+                                + f.getString(1) + "' has a null weight");
+                    fNames.add(f.getString(1));
+                    fWeights.add(f.getFloat(2));
                 }
             }
             fPtr.add(fNames.size());

@@ -66,34 +66,52 @@ class FinrecSparkTest {
         assertEquals(local.interactions().userIds(), m.userIds());
         assertEquals(3, m.epochsTrained());
 
-        // customers to score: a JSON-lines file with features and held products, as a bank would export it
+        // score every customer of the prepared 'customers' table with the products' eligibility rules: exactly
+        // the single-machine model's answers (features in training order, held = training items)
+        Path products = BankFiles.file(bankDir, io.finrec.core.dataset.BankTable.PRODUCTS, BankFiles.Format.CSV);
+        String top = dir.resolve("top").toString();
+        Run s = run("score", "--model", model.toString(), "--customers", dir.resolve("prepared/customers").toString(),
+                "--out", top, "--k", "4", "--reasons", "2", "--products", products.toString());
+        assertEquals(0, s.code, s.err);
+        assertTrue(s.err.contains(bank.customers().size() + " customers scored"), s.err);
+        Map<String, io.finrec.core.domain.Customer> byId = new java.util.HashMap<>();
+        for (var cu : bank.customers()) byId.put(cu.id(), cu);
+        Map<String, io.finrec.core.domain.Eligibility> rules = new java.util.HashMap<>();
+        for (var p2 : bank.products()) rules.put(p2.id(), p2.eligibility());
+        int nonEmpty = 0;
+        for (Row r : spark.read().parquet(top).collectAsList()) {
+            String u = r.getString(0);
+            var customer = byId.get(u);
+            List<RecommendedItem> want = m.recommend(u, RecommendQuery.top(4)
+                    .withFilter(item -> rules.get(item).admits(customer)));
+            List<String> items = r.getList(1);
+            List<Float> scores = r.getList(2);
+            assertEquals(want.stream().map(RecommendedItem::itemId).toList(), items, u);
+            for (int i = 0; i < items.size(); i++) assertEquals((float) want.get(i).score(), scores.get(i), u);
+            if (!items.isEmpty()) nonEmpty++;
+        }
+        assertTrue(nonEmpty > bank.customers().size() / 2, nonEmpty + " customers got recommendations");
+
+        // a JSON-lines export (features as JSON objects, which Spark reads as structs)
         StringBuilder json = new StringBuilder();
-        for (String u : m.userIds().subList(0, 30)) {
+        for (String u : m.userIds().subList(0, 5)) {
             json.append("{\"customer_id\":\"").append(u).append("\",\"features\":{");
-            var f = local.userFeatures().featuresOf(u);
             int i = 0;
-            for (var e : f.entrySet()) json.append(i++ > 0 ? "," : "").append('"').append(e.getKey()).append("\":")
-                    .append(e.getValue());
-            json.append("},\"held\":[");
-            List<String> held = m.knownItems(u);
-            for (int h = 0; h < held.size(); h++) json.append(h > 0 ? "," : "").append('"').append(held.get(h)).append('"');
-            json.append("]}\n");
+            for (var e : local.userFeatures().featuresOf(u).entrySet())
+                json.append(i++ > 0 ? "," : "").append('"').append(e.getKey()).append("\":").append(e.getValue());
+            json.append("}}\n");
         }
         Path customers = dir.resolve("customers.jsonl");
         Files.writeString(customers, json);
-        Path products = BankFiles.file(bankDir, io.finrec.core.dataset.BankTable.PRODUCTS, BankFiles.Format.CSV);
-        String out = dir.resolve("top").toString();
-        Run s = run("score", "--model", model.toString(), "--customers", customers.toString(), "--out", out,
-                "--k", "4", "--reasons", "2");
-        assertEquals(0, s.code, s.err);
-        assertTrue(s.err.contains("30 customers scored"), s.err);
-        List<Row> rows = spark.read().parquet(out).collectAsList();
-        assertEquals(30, rows.size());
-        for (Row r : rows) {
-            String u = r.getString(0);
-            List<String> want = m.recommend(u, RecommendQuery.top(4)).stream().map(RecommendedItem::itemId).toList();
-            // JSON maps come back in name order, so sums may differ in the last bit: compare the lists
-            assertEquals(want, r.getList(1), u);
+        String out = dir.resolve("top-json").toString();
+        Run sj = run("score", "--model", model.toString(), "--customers", customers.toString(), "--out", out,
+                "--k", "3", "--reasons", "0", "--no-identity");
+        assertEquals(0, sj.code, sj.err);
+        for (Row r : spark.read().parquet(out).collectAsList()) {
+            // JSON objects come back with fields in name order: compare the lists, not the last bits of the scores
+            Map<String, Double> f = new java.util.TreeMap<>(local.userFeatures().featuresOf(r.getString(0)));
+            assertEquals(m.recommendForFeatures(f, RecommendQuery.top(3)).stream().map(RecommendedItem::itemId)
+                    .toList(), r.getList(1));
         }
         // eligibility needs the customers' attributes: a clear error when they are missing
         Run bad = run("score", "--model", model.toString(), "--customers", customers.toString(), "--out",
