@@ -24,9 +24,14 @@ class HnswIndexTest extends VectorIndexContractTest {
     static final HnswConfig CONFIG = HnswConfig.builder().m(16).efConstruction(100).defaultEf(64).seed(3).buildThreads(2)
             .build();
 
+    /** The build settings of every index in this suite. */
+    HnswConfig config() {
+        return CONFIG;
+    }
+
     @Override
     VectorIndex create(int dimension, Metric metric) {
-        return HnswIndex.create(dimension, metric, CONFIG);
+        return HnswIndex.create(dimension, metric, config());
     }
 
     @Override
@@ -51,7 +56,7 @@ class HnswIndexTest extends VectorIndexContractTest {
 
     @Test
     void oneThreadBuildsAreDeterministicGivenTheSeed() {
-        HnswConfig one = CONFIG.toBuilder().buildThreads(1).build();
+        HnswConfig one = config().toBuilder().buildThreads(1).build();
         HnswIndex a = HnswIndex.create(DIM, Metric.INNER_PRODUCT, one);
         HnswIndex b = HnswIndex.create(DIM, Metric.INNER_PRODUCT, one);
         a.addAll(ids.subList(0, 1500), List.of(base).subList(0, 1500), 1, ProgressListener.NONE);
@@ -64,7 +69,7 @@ class HnswIndexTest extends VectorIndexContractTest {
 
     @Test
     void cancelledBuildsStopAndNeverReturnUnlinkedVectors() {
-        HnswIndex index = HnswIndex.create(DIM, Metric.INNER_PRODUCT, CONFIG);
+        HnswIndex index = HnswIndex.create(DIM, Metric.INNER_PRODUCT, config());
         CancellationFlag cancelAfterFirst = new CancellationFlag(p -> { });
         ProgressListener listener = new ProgressListener() {
             @Override
