@@ -156,11 +156,8 @@ final class BankAppSections {
             AppCommands.print(out, rec.recommend(ctx.customerId(), 6), true);
             out.println(ctx.customerId() + ", similar customers (user-based CF):");
             AppCommands.print(out, rec.recommendUserCf(ctx.customerId(), 3), false);
-            for (int i = 0; i < 300; i++) rec.rank(ctx.customerId(), 10);
-            long s0 = System.nanoTime();
-            for (int i = 0; i < 2000; i++) rec.rank(ctx.customerId(), 10);
             out.printf(Locale.ROOT, "one request (top 10, eligibility filter, no reasons): %.1f µs%n",
-                    (System.nanoTime() - s0) / 1e3 / 2000);
+                    AppCommands.requestMicros(rec, ctx.customerId(), 10));
         }
     }
 
