@@ -150,8 +150,9 @@ final class BankAppSections {
             try (ProgressBar bar = ctx.progress()) {
                 stored = app.storeRecommendations(rec, 10, bar);
             }
-            out.printf(Locale.ROOT, "model ready in %.2fs; %,d recommendations with reasons stored for %,d customers in %.2fs%n",
-                    train, stored.rows(), rec.hybrid().userIds().size(), stored.seconds());
+            out.printf(Locale.ROOT, "model ready in %.2fs; %,d recommendations with reasons %s for %,d customers%s%n",
+                    train, stored.rows(), stored.reused() ? "reused" : "stored", rec.hybrid().userIds().size(),
+                    stored.reused() ? " (same model)" : String.format(Locale.ROOT, " in %.2fs", stored.seconds()));
             out.println(ctx.customerId() + ", hybrid model (held and ineligible products excluded):");
             AppCommands.print(out, rec.recommend(ctx.customerId(), 6), true);
             out.println(ctx.customerId() + ", similar customers (user-based CF):");

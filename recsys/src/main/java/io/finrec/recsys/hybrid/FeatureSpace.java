@@ -68,13 +68,23 @@ final class FeatureSpace {
         return o;
     }
 
-    /** Label of a feature ordinal: the entity id for identity features, the name for named ones. */
+    /**
+     * Label of every feature ordinal: the entity id for identity features, the name for named ones (built once and
+     * shared: callers must not modify it).
+     */
     String[] featureLabels() {
-        String[] labels = new String[featureCount];
-        for (int e = 0; e < identity.length; e++) if (identity[e] >= 0) labels[identity[e]] = ids.get(e);
-        for (int n = 0; n < nameFeature.length; n++) labels[nameFeature[n]] = names.get(n);
+        String[] labels = featureLabels;
+        if (labels == null) {
+            labels = new String[featureCount];
+            for (int e = 0; e < identity.length; e++) if (identity[e] >= 0) labels[identity[e]] = ids.get(e);
+            for (int n = 0; n < nameFeature.length; n++) labels[nameFeature[n]] = names.get(n);
+            featureLabels = labels;    // a benign race: every thread computes the same array
+        }
         return labels;
     }
+
+    /** {@link #featureLabels()}, built on first use (explanations used to rebuild it, all user ids, per call). */
+    private volatile String[] featureLabels;
 
     /**
      * This space extended with {@code entityIds} (new ones appended) and the named features of {@code features}
