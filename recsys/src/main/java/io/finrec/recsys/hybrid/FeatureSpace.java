@@ -68,23 +68,23 @@ final class FeatureSpace {
         return o;
     }
 
-    /**
-     * Label of every feature ordinal: the entity id for identity features, the name for named ones (built once and
-     * shared: callers must not modify it).
-     */
-    String[] featureLabels() {
-        String[] labels = featureLabels;
-        if (labels == null) {
-            labels = new String[featureCount];
-            for (int e = 0; e < identity.length; e++) if (identity[e] >= 0) labels[identity[e]] = ids.get(e);
-            for (int n = 0; n < nameFeature.length; n++) labels[nameFeature[n]] = names.get(n);
-            featureLabels = labels;    // a benign race: every thread computes the same array
-        }
-        return labels;
-    }
+    /** Named feature ordinal to name, built on first use (racing threads build equal maps). */
+    private volatile Map<Integer, String> namedLabels;
 
-    /** {@link #featureLabels()}, built on first use (explanations used to rebuild it, all user ids, per call). */
-    private volatile String[] featureLabels;
+    /**
+     * Label of feature {@code feature} in entity {@code entity}'s row: the entity id for its identity feature, the
+     * name for named ones. Costs O(1) after the first call (explanations call it per feature of every item).
+     */
+    String label(int feature, int entity) {
+        if (feature == identity[entity]) return ids.get(entity);
+        Map<Integer, String> m = namedLabels;
+        if (m == null) {
+            m = new HashMap<>(Math.max(16, names.size() * 2));
+            for (int n = 0; n < nameFeature.length; n++) m.put(nameFeature[n], names.get(n));
+            namedLabels = m;
+        }
+        return m.get(feature);
+    }
 
     /**
      * This space extended with {@code entityIds} (new ones appended) and the named features of {@code features}
