@@ -72,17 +72,11 @@ public final class ScoringCpuTime {
             }
             // medians of the second half (after JIT warm-up)
             double[] m = new double[4];
-            for (int i = 0; i < 4; i++) m[i] = median(Arrays.copyOfRange(t[i], reps / 2, reps));
+            for (int i = 0; i < 4; i++) m[i] = EpochCpuTime.median(Arrays.copyOfRange(t[i], reps / 2, reps));
             System.out.printf("%s all-users scores: one user per pass %.1f ms cpu, 4-user blocks %.1f ms cpu, "
                     + "ratio %.2fx%n", size, m[0], m[1], m[0] / m[1]);
             System.out.printf("%s all-users top 10: recommend per user %.1f ms cpu, recommendAll %.1f ms cpu, "
                     + "ratio %.2fx (sink %s)%n", size, m[2], m[3], m[2] / m[3], sink > 0 ? "+" : "-");
         }
-    }
-
-    private static double median(double[] a) {
-        double[] b = a.clone();
-        Arrays.sort(b);
-        return b.length % 2 == 1 ? b[b.length / 2] : (b[b.length / 2 - 1] + b[b.length / 2]) / 2;
     }
 }

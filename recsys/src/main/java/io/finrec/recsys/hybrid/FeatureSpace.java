@@ -162,6 +162,7 @@ final class FeatureSpace {
         return 64 + RamUsage.strings(ids) + RamUsage.ordinalIndex(ids.size(), Math.max(16, ids.size() * 2))
                 + RamUsage.strings(names) + RamUsage.ordinalIndex(names.size(), Math.max(16, names.size() * 2))
                 + RamUsage.ints(identity.length) + RamUsage.ints(nameFeature.length) + RamUsage.ints(rowPtr.length)
-                + RamUsage.ints(rowFeat.length) + RamUsage.ints(rowW.length) + RamUsage.ints(direct.length);
+                + RamUsage.ints(rowFeat.length) + RamUsage.ints(rowW.length) + RamUsage.ints(direct.length)
+                + (namedLabels == null ? 0 : RamUsage.ordinalIndex(names.size(), Math.max(16, names.size() * 2)));
     }
 }
