@@ -29,6 +29,11 @@ public record SearchRequest(int k, VectorFilter filter, OptionalInt ef) {
         return new SearchRequest(k, f, ef);
     }
 
+    /** A copy with another {@code k}. */
+    public SearchRequest withK(int newK) {
+        return new SearchRequest(newK, filter, ef);
+    }
+
     /** A copy with a search breadth. */
     public SearchRequest withEf(int newEf) {
         return new SearchRequest(k, filter, OptionalInt.of(newEf));

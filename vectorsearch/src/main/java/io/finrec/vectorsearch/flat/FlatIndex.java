@@ -1,0 +1,292 @@
+package io.finrec.vectorsearch.flat;
+
+import io.finrec.api.model.ModelFile;
+import io.finrec.api.vector.Metric;
+import io.finrec.api.vector.SearchHit;
+import io.finrec.api.vector.SearchRequest;
+import io.finrec.api.vector.VectorSearcher;
+import io.finrec.vectorsearch.math.Kernels;
+import io.finrec.vectorsearch.math.VectorMath;
+import io.finrec.vectorsearch.search.OrdinalFilter;
+import io.finrec.vectorsearch.search.Queries;
+import io.finrec.vectorsearch.search.StoreBackedIndex;
+import io.finrec.vectorsearch.search.TopK;
+import io.finrec.vectorsearch.storage.IndexFiles;
+import io.finrec.vectorsearch.storage.VectorStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Exact (brute-force) vector index: the recall oracle, and the right choice up to about 100k vectors.
+ *
+ * <p>Vectors live in pages of contiguous {@code float[]}. A search scans them in blocks of {@value #BASE_BLOCK}
+ * vectors; {@link #searchBatch} scores {@value #QUERY_BLOCK} queries per pass over each block (4 queries x 4 vectors
+ * per kernel step), spread over threads, so the data is read from memory once per query block rather than once per
+ * query. Each query keeps a bounded top-k heap; the filter and the deleted bits are checked only for candidates that
+ * would enter the heap, so filtering is never slower than not filtering. When an id-list filter keeps fewer than
+ * 1/{@value #SPARSE_FILTER_RATIO} of the vectors, only the accepted vectors are scored.
+ *
+ * <p>Results are exact and deterministic: the top {@code k} by score, ties broken by insertion order. {@code ef} in a
+ * request is ignored.
+ *
+ * <p><b>Thread safety:</b> concurrent readers, single writer (writers are serialised internally), as documented on
+ * {@link io.finrec.api.vector.VectorIndex}.
+ */
+public final class FlatIndex extends StoreBackedIndex {
+    /** File kind in the model-file header. */
+    public static final String KIND = "finrec.vector-flat";
+    static final int VERSION = 1;
+    static final int BASE_BLOCK = 128;
+    static final int QUERY_BLOCK = 32;
+    static final int SPARSE_FILTER_RATIO = 16;
+
+    private FlatIndex(VectorStore store) {
+        super(store);
+    }
+
+    /** An empty index. */
+    public static FlatIndex create(int dimension, Metric metric) {
+        return new FlatIndex(new VectorStore(dimension, metric));
+    }
+
+    /** Loads an index saved by {@link #save} onto the heap (writable). */
+    public static FlatIndex load(Path file) throws IOException {
+        try (ModelFile.Reader r = ModelFile.open(file, KIND, 1, VERSION)) {
+            VectorStore s = VectorStore.read(r, IndexFiles.dimension(r), IndexFiles.metric(r), IndexFiles.MAX_VECTORS, false);
+            r.expectEnd();
+            return new FlatIndex(s);
+        }
+    }
+
+    /**
+     * Opens a saved index read-only with its vectors memory-mapped (ids and deleted bits are read onto the heap).
+     * Searches use the per-vector kernel over the mapped buffer, slower than the heap index's blocked scan.
+     *
+     * @param verifyChecksum whether to read the whole file once to check its CRC (skip for files checked before)
+     */
+    public static VectorSearcher openMapped(Path file, boolean verifyChecksum) throws IOException {
+        try (ModelFile.Reader r = ModelFile.open(file, KIND, 1, VERSION, verifyChecksum)) {
+            VectorStore s = VectorStore.read(r, IndexFiles.dimension(r), IndexFiles.metric(r), IndexFiles.MAX_VECTORS, true);
+            r.expectEnd();
+            return new FlatIndex(s);
+        }
+    }
+
+    @Override
+    public void add(String id, float[] vector) {
+        requireWritable();
+        float[] v = prepareForAdd(id, vector);
+        synchronized (writeLock) {
+            store().append(id, v);
+        }
+    }
+
+    @Override
+    public boolean delete(String id) {
+        Objects.requireNonNull(id, "id");
+        requireWritable();
+        synchronized (writeLock) {
+            return store().delete(id) >= 0;
+        }
+    }
+
+    @Override
+    public void compact() {
+        requireWritable();
+        synchronized (writeLock) {
+            store(store().compacted());
+        }
+    }
+
+    @Override
+    public void save(Path file) throws IOException {
+        VectorStore s = store();
+        synchronized (writeLock) {
+            ModelFile.write(file, IndexFiles.header(KIND, VERSION, s, Map.of("index", "flat"), 0L, 1),
+                    out -> s.write(out, out.size()));
+        }
+    }
+
+    @Override
+    public List<SearchHit> search(float[] query, SearchRequest request) {
+        Objects.requireNonNull(request, "request");
+        float[] q = prepareQuery(query, "query");
+        VectorStore.View view = store().view();
+        OrdinalFilter filter = view.compile(request.filter());
+        TopK heap = new TopK(request.k());
+        if (!scanSparse(view, q, queryNorm(q), filter, heap)) {
+            float[] norms = {queryNorm(q)};
+            scan(view, dimension(), q, 1, norms, 0, view.count, filter, new TopK[] {heap}, new float[BASE_BLOCK],
+                    metric() == Metric.L2);
+        }
+        return hits(heap, view);
+    }
+
+    @Override
+    public List<List<SearchHit>> searchBatch(float[][] queries, SearchRequest request, int threads) {
+        Objects.requireNonNull(queries, "queries");
+        Objects.requireNonNull(request, "request");
+        if (threads < 1) throw new IllegalArgumentException("threads: must be >= 1, was " + threads);
+        int dim = dimension();
+        int n = queries.length;
+        float[] packed = new float[n * dim];
+        float[] norms = new float[n];
+        for (int i = 0; i < n; i++) {
+            float[] q = Queries.prepare(queries[i], dim, metric(), false, "queries[" + i + "]");
+            System.arraycopy(q, 0, packed, i * dim, dim);
+            norms[i] = queryNorm(q);
+        }
+        VectorStore.View view = store().view();
+        OrdinalFilter filter = view.compile(request.filter());
+        TopK[] heaps = new TopK[n];
+        for (int i = 0; i < n; i++) heaps[i] = new TopK(request.k());
+        int[] sparse = sparseOrdinals(view, filter);
+        boolean l2 = metric() == Metric.L2;
+        int blocks = (n + QUERY_BLOCK - 1) / QUERY_BLOCK;
+        // Few query blocks for many threads: split the data instead, each part with its own heaps, merged at the end.
+        int parts = sparse == null && blocks < threads ? Math.min(threads, Math.max(1, view.count / (4 * BASE_BLOCK))) : 1;
+        AtomicInteger next = new AtomicInteger();
+        int units = blocks * parts;
+        Runnable worker = () -> {
+            float[] scratch = new float[QUERY_BLOCK * BASE_BLOCK];
+            float[] qblock = new float[QUERY_BLOCK * dim];
+            for (int u; (u = next.getAndIncrement()) < units; ) {
+                int b = u / parts, part = u % parts;
+                int q0 = b * QUERY_BLOCK, nq = Math.min(QUERY_BLOCK, n - q0);
+                if (sparse != null) {
+                    for (int i = 0; i < nq; i++) {
+                        float[] q = java.util.Arrays.copyOfRange(packed, (q0 + i) * dim, (q0 + i + 1) * dim);
+                        scoreOrdinals(view, q, norms[q0 + i], sparse, filter, heaps[q0 + i]);
+                    }
+                    continue;
+                }
+                System.arraycopy(packed, q0 * dim, qblock, 0, nq * dim);
+                float[] qn = java.util.Arrays.copyOfRange(norms, q0, q0 + nq);
+                int from = (int) ((long) view.count * part / parts), to = (int) ((long) view.count * (part + 1) / parts);
+                TopK[] local = new TopK[nq];
+                for (int i = 0; i < nq; i++) local[i] = parts == 1 ? heaps[q0 + i] : new TopK(request.k());
+                scan(view, dim, qblock, nq, qn, from, to, filter, local, scratch, l2);
+                if (parts > 1) merge(local, heaps, q0, request.k());
+            }
+        };
+        runOn(threads, worker);
+        List<List<SearchHit>> out = new ArrayList<>(n);
+        for (TopK h : heaps) out.add(hits(h, view));
+        return out;
+    }
+
+    private static void merge(TopK[] local, TopK[] heaps, int q0, int k) {
+        int[] o = new int[k];
+        float[] s = new float[k];
+        for (int i = 0; i < local.length; i++) {
+            int m = local[i].drainBestFirst(o, s);
+            TopK target = heaps[q0 + i];
+            synchronized (target) {
+                for (int j = 0; j < m; j++) target.offer(s[j], o[j]);
+            }
+        }
+    }
+
+    private static void runOn(int threads, Runnable worker) {
+        if (threads == 1) {
+            worker.run();
+            return;
+        }
+        Thread[] ts = new Thread[threads];
+        Throwable[] failure = new Throwable[1];
+        for (int t = 0; t < threads; t++) {
+            ts[t] = new Thread(worker, "finrec-flat-" + t);
+            ts[t].setDaemon(true);
+            ts[t].setUncaughtExceptionHandler((x, e) -> {
+                synchronized (failure) {
+                    if (failure[0] == null) failure[0] = e;
+                }
+            });
+            ts[t].start();
+        }
+        for (Thread t : ts) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while searching", e);
+            }
+        }
+        synchronized (failure) {
+            if (failure[0] instanceof RuntimeException re) throw re;
+            if (failure[0] instanceof Error err) throw err;
+        }
+    }
+
+    /** The accepted ordinals when scoring only them beats a full scan, else {@code null}. */
+    private static int[] sparseOrdinals(VectorStore.View view, OrdinalFilter filter) {
+        if (filter == null) return null;
+        int[] acc = filter.acceptedOrdinals();
+        return acc != null && (long) acc.length * SPARSE_FILTER_RATIO < view.count ? acc : null;
+    }
+
+    private static boolean scanSparse(VectorStore.View view, float[] q, float qn, OrdinalFilter filter, TopK heap) {
+        int[] acc = sparseOrdinals(view, filter);
+        if (acc == null) return false;
+        scoreOrdinals(view, q, qn, acc, filter, heap);
+        return true;
+    }
+
+    private static void scoreOrdinals(VectorStore.View view, float[] q, float qn, int[] ords, OrdinalFilter filter,
+                                      TopK heap) {
+        for (int ord : ords) {
+            if (!view.isLive(ord) || !filter.accept(ord)) continue;
+            heap.offer(view.score(q, qn, ord), ord);
+        }
+    }
+
+    /**
+     * Scores queries {@code [0, nq)} (back to back in {@code queries}) against ordinals {@code [from, to)} block by
+     * block, offering each score that would enter a query's heap once its ordinal is live and accepted.
+     */
+    static void scan(VectorStore.View view, int dim, float[] queries, int nq, float[] qNorms, int from, int to,
+                     OrdinalFilter filter, TopK[] heaps, float[] scratch, boolean l2) {
+        if (!view.onHeap()) {
+            float[] q = new float[dim];
+            for (int qi = 0; qi < nq; qi++) {
+                System.arraycopy(queries, qi * dim, q, 0, dim);
+                TopK h = heaps[qi];
+                for (int ord = from; ord < to; ord++) {
+                    float s = view.score(q, qNorms[qi], ord);
+                    if (h.wouldAccept(s, ord) && view.isLive(ord) && (filter == null || filter.accept(ord)))
+                        h.offer(s, ord);
+                }
+            }
+            return;
+        }
+        Kernels k = VectorMath.KERNELS;
+        int pageSize = view.pageSize();
+        int o = from;
+        while (o < to) {
+            int pageEnd = (int) Math.min(to, ((long) o / pageSize + 1) * pageSize);
+            int nb = Math.min(BASE_BLOCK, pageEnd - o);
+            k.dotBlock(queries, nq, view.page(o), view.offset(o), nb, dim, scratch);
+            for (int qi = 0; qi < nq; qi++) {
+                TopK h = heaps[qi];
+                float thr = h.threshold();
+                float qn = qNorms[qi];
+                int base = qi * nb;
+                for (int j = 0; j < nb; j++) {
+                    float s = scratch[base + j];
+                    int ord = o + j;
+                    if (l2) s = 2 * s - qn - view.normSquared(ord);
+                    if (s < thr) continue;
+                    if (!h.wouldAccept(s, ord) || !view.isLive(ord) || (filter != null && !filter.accept(ord))) continue;
+                    h.offer(s, ord);
+                    thr = h.threshold();
+                }
+            }
+            o += nb;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.finrec.vectorsearch.math;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The inner loops of every index: dot products over contiguous {@code float[]} storage. Two implementations exist,
+ * chosen once at run time by {@link VectorMath}: a scalar one (always available) and one on Java's Vector API
+ * (used when the JVM runs with {@code --add-modules jdk.incubator.vector}). Stateless and thread-safe.
+ */
+public interface Kernels {
+    /** A short name for logs and benchmark output ("scalar" or "panama-512" and so on). */
+    String name();
+
+    /** {@code sum a[aOff+i] * b[bOff+i]} over {@code i < dim}. */
+    float dot(float[] a, int aOff, float[] b, int bOff, int dim);
+
+    /**
+     * Dot products of {@code nq} queries (stored back to back from offset 0 of {@code queries}) with {@code nb} base
+     * vectors (back to back from {@code baseOff} of {@code base}): {@code out[q * nb + j] = queries[q] . base[j]}.
+     */
+    void dotBlock(float[] queries, int nq, float[] base, int baseOff, int nb, int dim, float[] out);
+
+    /** {@code sum a[aOff+i] * b.getFloat(bByteOff + 4i)} for a little-endian buffer (memory-mapped vectors). */
+    float dot(float[] a, int aOff, ByteBuffer b, int bByteOff, int dim);
+}
