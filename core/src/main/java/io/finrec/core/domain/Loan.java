@@ -29,4 +29,23 @@ public record Loan(String id, String customerId, String accountId, String produc
         Checks.range(termMonths, 1, 480, "termMonths");
         Checks.notNull(start, "start");
     }
+
+    /**
+     * The fixed monthly instalment of this annuity loan, rounded half-up to the currency's minor unit:
+     * {@code P * r / (1 - (1 + r)^-n)} with {@code r = annualRate / 12}, or {@code P / n} at a zero rate.
+     */
+    public Money monthlyPayment() {
+        double p = principal.amount().doubleValue();
+        double r = annualRate / 12.0;
+        double payment = r == 0 ? p / termMonths : p * r / (1 - StrictMath.pow(1 + r, -termMonths));
+        int scale = Math.max(0, principal.currency().getDefaultFractionDigits());
+        return new Money(java.math.BigDecimal.valueOf(payment).setScale(scale, java.math.RoundingMode.HALF_UP),
+                principal.currency());
+    }
+
+    /** Due date of instalment {@code k} (1-based): {@code k} months after {@link #start()}. */
+    public LocalDate dueDate(int k) {
+        Checks.range(k, 1, termMonths, "k");
+        return start.plusMonths(k);
+    }
 }

@@ -6,6 +6,8 @@ import io.finrec.core.domain.AssetClass;
 import io.finrec.core.domain.Customer;
 import io.finrec.core.domain.Eligibility;
 import io.finrec.core.domain.Interaction;
+import io.finrec.core.domain.LifeEvent;
+import io.finrec.core.domain.LifeEventKind;
 import io.finrec.core.domain.InteractionKind;
 import io.finrec.core.domain.Loan;
 import io.finrec.core.domain.LoanRepayment;
@@ -118,6 +120,12 @@ public final class BankSchemas {
             p -> new Object[] {p.loanId(), p.installment(), p.due().toString(), p.amountDue().amount(),
                     p.amountDue().currency().getCurrencyCode(), p.paidOn().map(Object::toString).orElse(null),
                     p.amountPaid().amount()});
+
+    /** life_events: customer_id, kind, date. */
+    public static final RecordSchema<LifeEvent> LIFE_EVENT = new RecordSchema<>("life event",
+            List.of("customer_id", "kind", "date"),
+            r -> new LifeEvent(r.text("customer_id"), r.enumValue("kind", LifeEventKind.class), r.date("date")),
+            e -> new Object[] {e.customerId(), e.kind().name(), e.date().toString()});
 
     /** prices: series, asset_class, date, price. */
     public static final RecordSchema<PricePoint> PRICE = new RecordSchema<>("price",

@@ -112,9 +112,10 @@ public final class CsvRecords {
         private final String source;
         private final RecordSchema<?> schema;
         private MappingIterator<String[]> it;
-        private int[] columnIndex;
+        private final Map<String, Integer> cellOf = new HashMap<>();
         private int width;
         private long row;
+        private long lastLine = 1;
 
         CsvRowSource(Reader reader, String source, RecordSchema<?> schema) {
             this.reader = reader;
@@ -137,12 +138,11 @@ public final class CsvRecords {
                     throw new DataFormatException(source, 0, 1, h, "unknown column; expected "
                             + String.join(",", schema.columns()), null);
             }
-            columnIndex = new int[schema.columns().size()];
-            for (int c = 0; c < columnIndex.length; c++) {
-                Integer p = positions.get(schema.columns().get(c));
-                if (p == null) throw new DataFormatException(source, 0, 1, schema.columns().get(c),
+            for (String column : schema.columns()) {
+                Integer p = positions.get(column);
+                if (p == null) throw new DataFormatException(source, 0, 1, column,
                         "missing column in header " + Arrays.toString(header), null);
-                columnIndex[c] = p;
+                cellOf.put(column, p);
             }
             width = header.length;
         }
@@ -151,19 +151,20 @@ public final class CsvRecords {
         public Row next() throws IOException {
             if (it == null) readHeader();
             long nextRow = row + 1;
-            if (!guard(it::hasNextValue, nextRow, 0)) return null;
-            long line = it.getParser().currentTokenLocation().getLineNr();
+            if (!guard(it::hasNextValue, nextRow, lastLine + 1)) return null;
+            long line = it.getParser().currentLocation().getLineNr(); // where the next row starts
             String[] cells = guard(it::nextValue, nextRow, line);
             row = nextRow;
+            lastLine = line;
             if (cells.length != width)
                 throw new DataFormatException(source, row, line, null,
                         "has " + cells.length + " fields but the header has " + width, null);
             return new Row(source, row, line) {
                 @Override
                 protected String raw(String field) {
-                    int c = schema.columns().indexOf(field);
-                    if (c < 0) throw new IllegalArgumentException("field: '" + field + "' is not a column of " + schema.name());
-                    String v = cells[columnIndex[c]];
+                    Integer c = cellOf.get(field);
+                    if (c == null) throw new IllegalArgumentException("field: '" + field + "' is not a column of " + schema.name());
+                    String v = cells[c];
                     return v == null || v.isEmpty() ? null : v;
                 }
             };
@@ -173,23 +174,33 @@ public final class CsvRecords {
             R call() throws IOException;
         }
 
+        /** Runs a parser call, turning parse and decoding failures into fatal errors that name the row and line. */
         private <R> R guard(IoCall<R> call, long rowNo, long line) throws IOException {
             try {
                 return call.call();
             } catch (CharacterCodingException e) {
-                throw new DataFormatException(source, rowNo, line, null, "invalid UTF-8 (" + e + ")", e);
+                throw invalidUtf8(rowNo, line, e);
             } catch (JsonProcessingException e) {
-                long l = e.getLocation() == null ? line : e.getLocation().getLineNr();
-                throw new DataFormatException(source, 0, 0, null, "malformed CSV near line " + l + " (data row "
-                        + rowNo + "): " + e.getOriginalMessage(), e);
+                throw malformed(rowNo, line, e);
             } catch (RuntimeException e) {
-                if (e.getCause() instanceof CharacterCodingException cce)
-                    throw new DataFormatException(source, rowNo, line, null, "invalid UTF-8 (" + cce + ")", cce);
-                if (e.getCause() instanceof JsonProcessingException jpe)
-                    throw new DataFormatException(source, 0, 0, null, "malformed CSV near data row " + rowNo + ": "
-                            + jpe.getOriginalMessage(), jpe);
+                if (e.getCause() instanceof CharacterCodingException cce) throw invalidUtf8(rowNo, line, cce);
+                if (e.getCause() instanceof JsonProcessingException jpe) throw malformed(rowNo, line, jpe);
                 throw e;
             }
+        }
+
+        private DataFormatException invalidUtf8(long rowNo, long line, CharacterCodingException e) {
+            return DataFormatException.fatal(source, rowNo, line, null,
+                    "invalid UTF-8 byte sequence at or after this row (" + e.getClass().getSimpleName() + ")", e);
+        }
+
+        private DataFormatException malformed(long rowNo, long line, JsonProcessingException e) {
+            long at = e.getLocation() == null ? line : e.getLocation().getLineNr();
+            String what = String.valueOf(e.getOriginalMessage());
+            if (what.contains("String value length") || what.contains("exceeds the maximum"))
+                what = "a field is longer than " + MAX_FIELD_LENGTH + " characters";
+            return DataFormatException.fatal(source, rowNo, line, null,
+                    "malformed CSV (parser stopped at line " + at + "): " + what, e);
         }
 
         @Override

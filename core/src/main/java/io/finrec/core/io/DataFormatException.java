@@ -17,6 +17,7 @@ public class DataFormatException extends RuntimeException {
     private final long line;
     private final String field;
     private final String reason;
+    private final boolean recoverable;
 
     /**
      * @param source the file or stream name
@@ -27,21 +28,44 @@ public class DataFormatException extends RuntimeException {
      * @param cause  the underlying exception, may be null
      */
     public DataFormatException(String source, long row, long line, String field, String reason, Throwable cause) {
+        this(source, row, line, field, reason, cause, row > 0);
+    }
+
+    private DataFormatException(String source, long row, long line, String field, String reason, Throwable cause,
+                                boolean recoverable) {
         super(format(source, row, line, field, reason), cause);
         this.source = source;
         this.row = row;
         this.line = line;
         this.field = field;
         this.reason = reason;
+        this.recoverable = recoverable;
+    }
+
+    /**
+     * An error after which the rest of the input cannot be read (a broken quote, a damaged stream), even though it
+     * happened at a known row: {@link #recoverable()} is false, so lenient readers stop instead of skipping it.
+     */
+    public static DataFormatException fatal(String source, long row, long line, String field, String reason,
+                                            Throwable cause) {
+        return new DataFormatException(source, row, line, field, reason, cause, false);
+    }
+
+    /**
+     * Whether reading can continue with the next row after this error. True for errors about one row (a bad
+     * value, a ragged row); false for whole-file errors (a bad header) and for {@link #fatal} ones.
+     */
+    public boolean recoverable() {
+        return recoverable;
     }
 
     private static String format(String source, long row, long line, String field, String reason) {
-        StringBuilder sb = new StringBuilder(source == null ? "<input>" : source).append(':');
+        StringBuilder sb = new StringBuilder(source == null ? "<input>" : source);
         if (row > 0) {
-            sb.append(" row ").append(row);
+            sb.append(": row ").append(row);
             if (line > 0) sb.append(" (line ").append(line).append(')');
         }
-        if (field != null) sb.append(row > 0 ? ", field '" : " field '").append(field).append('\'');
+        if (field != null) sb.append(row > 0 ? ", field '" : ": field '").append(field).append('\'');
         return sb.append(": ").append(reason).toString();
     }
 

@@ -4,21 +4,27 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Objects;
 
 /**
  * JSON Lines files (one JSON object per line, UTF-8) read and written with Jackson, using the same
@@ -28,9 +34,14 @@ import java.util.Iterator;
  * <p>Stateless and thread-safe; the readers and writers it returns are one per thread.
  */
 public final class JsonLines {
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(CsvRecords.MAX_FIELD_LENGTH).build())
-            .build());
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxStringLength(CsvRecords.MAX_FIELD_LENGTH).build())
+                    .build())
+            // keep decimals exact ("12.10" stays 12.10, never the double 12.1)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     private JsonLines() {}
 
@@ -39,63 +50,106 @@ public final class JsonLines {
         return read(Files.newInputStream(file), file.getFileName().toString(), schema);
     }
 
-    /** Reads JSON lines from a stream; {@code sourceName} appears in error messages. */
+    /**
+     * Reads JSON lines from a stream; {@code sourceName} appears in error messages. Each line is decoded on its own,
+     * so a line with invalid UTF-8 or invalid JSON is a {@link DataFormatException#recoverable() recoverable} error:
+     * lenient reading skips it and continues with the next line.
+     */
     public static <T> RecordReader<T> read(InputStream in, String sourceName, RecordSchema<T> schema) {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-        return new RecordReader<>(schema, new RecordReader.RowSource() {
-            private long line;
-            private long row;
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(sourceName, "sourceName");
+        Objects.requireNonNull(schema, "schema");
+        return new RecordReader<>(schema, new JsonRowSource<>(in, sourceName, schema));
+    }
 
-            @Override
-            public Row next() throws IOException {
-                String text;
-                do {
-                    try {
-                        text = reader.readLine();
-                    } catch (CharacterCodingException e) {
-                        throw new DataFormatException(sourceName, row + 1, line + 1, null, "invalid UTF-8", e);
-                    }
-                    if (text == null) return null;
-                    line++;
-                } while (text.isBlank());
+    private static final class JsonRowSource<T> implements RecordReader.RowSource {
+        /** Longest line accepted, in bytes: every field may be at most {@link CsvRecords#MAX_FIELD_LENGTH} characters. */
+        private static final int MAX_LINE_BYTES = CsvRecords.MAX_FIELD_LENGTH * 4;
+
+        private final InputStream in;
+        private final String sourceName;
+        private final RecordSchema<T> schema;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final ByteArrayOutputStream lineBytes = new ByteArrayOutputStream(256);
+        private long line;
+        private long row;
+
+        JsonRowSource(InputStream in, String sourceName, RecordSchema<T> schema) {
+            this.in = new BufferedInputStream(in, 1 << 16);
+            this.sourceName = sourceName;
+            this.schema = schema;
+        }
+
+        /** Reads the next physical line's bytes (without the line end); false at the end of input. */
+        private boolean readLine() throws IOException {
+            lineBytes.reset();
+            int b = in.read();
+            if (b < 0) return false;
+            boolean tooLong = false;
+            while (b >= 0 && b != '\n') {
+                if (lineBytes.size() < MAX_LINE_BYTES) lineBytes.write(b);
+                else tooLong = true;
+                b = in.read();
+            }
+            line++;
+            if (tooLong) {
                 row++;
-                if (text.length() > CsvRecords.MAX_FIELD_LENGTH * 4L)
-                    throw new DataFormatException(sourceName, row, line, null, "line is longer than "
-                            + (CsvRecords.MAX_FIELD_LENGTH * 4L) + " characters", null);
-                JsonNode node;
-                try {
-                    node = MAPPER.readTree(text);
-                } catch (JsonProcessingException e) {
-                    throw new DataFormatException(sourceName, row, line, null, "invalid JSON: " + e.getOriginalMessage(), e);
-                }
-                if (!(node instanceof ObjectNode obj))
-                    throw new DataFormatException(sourceName, row, line, null, "expected a JSON object", null);
-                for (Iterator<String> names = obj.fieldNames(); names.hasNext(); ) {
-                    String n = names.next();
-                    if (!schema.columns().contains(n))
-                        throw new DataFormatException(sourceName, row, line, n, "unknown field; expected "
-                                + String.join(",", schema.columns()), null);
-                    JsonNode v = obj.get(n);
-                    if (v.isContainerNode())
-                        throw new DataFormatException(sourceName, row, line, n, "must be a string, number, boolean or null", null);
-                }
-                return new Row(sourceName, row, line) {
-                    @Override
-                    protected String raw(String field) {
-                        JsonNode v = obj.get(field);
-                        if (v == null || v.isNull()) return null;
-                        String s = v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
-                        return s.isEmpty() ? null : s;
-                    }
-                };
+                throw new DataFormatException(sourceName, row, line, null, "line is longer than " + MAX_LINE_BYTES
+                        + " bytes", null);
             }
+            return true;
+        }
 
-            @Override
-            public void close() throws IOException {
-                reader.close();
+        @Override
+        public Row next() throws IOException {
+            String text;
+            do {
+                if (!readLine()) return null;
+                try {
+                    text = decoder.decode(ByteBuffer.wrap(lineBytes.toByteArray())).toString();
+                } catch (CharacterCodingException e) {
+                    row++;
+                    throw new DataFormatException(sourceName, row, line, null, "invalid UTF-8 byte sequence", e);
+                }
+                if (line == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
+            } while (text.isBlank());
+            row++;
+            JsonNode node;
+            try {
+                node = MAPPER.readTree(text);
+            } catch (JsonProcessingException e) {
+                String what = String.valueOf(e.getOriginalMessage());
+                if (what.contains("String value length") || what.contains("exceeds the maximum"))
+                    what = "a value is longer than " + CsvRecords.MAX_FIELD_LENGTH + " characters";
+                throw new DataFormatException(sourceName, row, line, null, "invalid JSON: " + what, e);
             }
-        });
+            if (!(node instanceof ObjectNode obj))
+                throw new DataFormatException(sourceName, row, line, null, "expected a JSON object", null);
+            for (Iterator<String> names = obj.fieldNames(); names.hasNext(); ) {
+                String n = names.next();
+                if (!schema.columns().contains(n))
+                    throw new DataFormatException(sourceName, row, line, n, "unknown field; expected "
+                            + String.join(",", schema.columns()), null);
+                if (obj.get(n).isContainerNode())
+                    throw new DataFormatException(sourceName, row, line, n,
+                            "must be a string, number, boolean or null", null);
+            }
+            return new Row(sourceName, row, line) {
+                @Override
+                protected String raw(String field) {
+                    JsonNode v = obj.get(field);
+                    if (v == null || v.isNull()) return null;
+                    String s = v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
+                    return s.isEmpty() ? null : s;
+                }
+            };
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     /** Creates (or truncates) a JSON-lines file. */

@@ -23,13 +23,17 @@ import java.util.stream.StreamSupport;
 public final class RecordReader<T> implements Iterator<T>, Closeable {
     /** Source of rows for one file format. */
     interface RowSource extends Closeable {
-        /** Advances to the next row, or returns null at the end of input. */
+        /**
+         * Advances to the next row, or returns null at the end of input. A {@link DataFormatException} that is
+         * {@link DataFormatException#recoverable() recoverable} consumes the bad row: the next call continues after it.
+         */
         Row next() throws IOException;
     }
 
     private final RecordSchema<T> schema;
     private final RowSource source;
     private Row pending;
+    private DataFormatException pendingError;
     private boolean done;
     private long rowsRead;
 
@@ -40,21 +44,38 @@ public final class RecordReader<T> implements Iterator<T>, Closeable {
 
     @Override
     public boolean hasNext() {
-        if (pending != null) return true;
+        if (pending != null || pendingError != null) return true;
         if (done) return false;
         try {
             pending = source.next();
+        } catch (DataFormatException e) {
+            if (!e.recoverable()) {
+                done = true;
+                throw e;
+            }
+            pendingError = e; // reported by next(), so that hasNext() itself never fails on a bad row
+            return true;
         } catch (IOException e) {
+            done = true;
             throw new UncheckedIOException(e);
         }
         if (pending == null) done = true;
         return pending != null;
     }
 
-    /** The next record; throws {@link DataFormatException} if the next row is invalid. */
+    /**
+     * The next record; throws {@link DataFormatException} if the next row is invalid. After a
+     * {@link DataFormatException#recoverable() recoverable} error the reader is positioned on the following row.
+     */
     @Override
     public T next() {
         if (!hasNext()) throw new NoSuchElementException();
+        if (pendingError != null) {
+            DataFormatException e = pendingError;
+            pendingError = null;
+            rowsRead++;
+            throw e;
+        }
         Row row = pending;
         pending = null;
         rowsRead++;
@@ -63,8 +84,8 @@ public final class RecordReader<T> implements Iterator<T>, Closeable {
 
     /**
      * Reads every remaining row; valid records go to {@code good}, rows that fail validation go to {@code bad}
-     * (each carrying its row, line and field). Structural errors that make the rest of the file unreadable (a
-     * broken quote, an I/O error) still throw.
+     * (each carrying its row, line and field). Errors that make the rest of the file unreadable (a bad header, a
+     * broken quote, an I/O error; see {@link DataFormatException#recoverable()}) still throw.
      *
      * @return the number of bad rows
      */
@@ -75,7 +96,7 @@ public final class RecordReader<T> implements Iterator<T>, Closeable {
             try {
                 record = next();
             } catch (DataFormatException e) {
-                if (e.row() == 0) throw e;
+                if (!e.recoverable()) throw e;
                 errors++;
                 bad.accept(e);
                 continue;

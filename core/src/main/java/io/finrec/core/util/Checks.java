@@ -2,7 +2,6 @@ package io.finrec.core.util;
 
 import java.math.BigDecimal;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Eager argument checks used by every FinRec value type. Each check names the offending field in its message,
@@ -16,7 +15,6 @@ public final class Checks {
     /** Longest free-text field accepted by the domain types (descriptions, posts, names). */
     public static final int MAX_TEXT_LENGTH = 100_000;
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:@#/-]*");
 
     private Checks() {}
 
@@ -26,10 +24,22 @@ public final class Checks {
         if (value.isEmpty()) throw new IllegalArgumentException(field + ": must not be empty");
         if (value.length() > MAX_ID_LENGTH)
             throw new IllegalArgumentException(field + ": longer than " + MAX_ID_LENGTH + " characters");
-        if (!ID.matcher(value).matches())
+        if (!isId(value))
             throw new IllegalArgumentException(field + ": '" + abbreviate(value) + "' is not a valid id "
                     + "(letters, digits and _ . : @ # / - only, starting with a letter or digit)");
         return value;
+    }
+
+    /** Whether {@code v} matches {@code [A-Za-z0-9][A-Za-z0-9_.:@#/-]*} (a hand-written loop: ids are checked per row). */
+    private static boolean isId(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (alnum) continue;
+            if (i == 0) return false;
+            if (c != '_' && c != '.' && c != ':' && c != '@' && c != '#' && c != '/' && c != '-') return false;
+        }
+        return true;
     }
 
     /** Requires non-null text that is not blank and at most {@value #MAX_TEXT_LENGTH} characters long. */

@@ -9,7 +9,14 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "finrec", mixinStandardHelpOptions = true, versionProvider = FinrecCli.Version.class,
         description = "FinRec: personalise what a bank offers each customer.",
-        subcommands = {CommandLine.HelpCommand.class})
+        // one command class per line, so that capabilities add theirs without merge conflicts
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            DataCommand.class,
+            DemoCommand.class,
+            AllocateCommand.class,
+            RecsysCommand.class,
+        })
 public final class FinrecCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,168 @@
+package io.finrec.recsys.hybrid;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The allocation-free scoring kernel of a {@link HybridModel}: the exact arithmetic {@code recommend} and
+ * {@code score} use, exposed so other engines (the Spark integration, a custom server) reproduce them bit for bit.
+ *
+ * <p>A representation is a {@code float[k + 1]}: components {@code 0..k-1} and the bias at index {@code k}; it is
+ * the weighted sum of the feature embeddings and biases of an entity's feature row, summed feature by feature in
+ * row order. The score of user representation {@code u} for item {@code i} is, in float arithmetic and in exactly
+ * this order: {@code s = u[k] + itemBias[i]; for j in 0..k-1: s += u[j] * itemVector[i][j]}. Item representations
+ * are precomputed: {@link #itemVectors()} is one contiguous row-major {@code itemCount * k} array.
+ *
+ * <p>Immutable and thread-safe; callers own the output arrays they pass in (one per thread).
+ */
+public final class ScoringKernel {
+    private final int k;
+    private final FeatureSpace users;
+    private final FeatureSpace items;
+    private final float[] userEmb;
+    private final float[] userBias;
+    private final float[] itemVectors;
+    private final float[] itemBiases;
+    private final float[] itemT;
+
+    ScoringKernel(int k, FeatureSpace users, FeatureSpace items, FactorParams up, FactorParams ip) {
+        this.k = k;
+        this.users = users;
+        this.items = items;
+        this.userEmb = up.emb;
+        this.userBias = up.bias;
+        int n = items.size();
+        this.itemVectors = new float[n * k];
+        this.itemBiases = new float[n];
+        float[] buf = new float[k + 1];
+        for (int i = 0; i < n; i++) {
+            SgdKernel.represent(items, ip, i, buf);
+            System.arraycopy(buf, 0, itemVectors, i * k, k);
+            itemBiases[i] = buf[k];
+        }
+        this.itemT = new float[n * k];
+        for (int i = 0; i < n; i++) for (int j = 0; j < k; j++) itemT[j * n + i] = itemVectors[i * k + j];
+    }
+
+    /** Latent components {@code k}. */
+    public int components() {
+        return k;
+    }
+
+    /** Number of users. */
+    public int userCount() {
+        return users.size();
+    }
+
+    /** Number of catalogue items. */
+    public int itemCount() {
+        return items.size();
+    }
+
+    /** Ordinal of a user id, or -1. */
+    public int userOrdinal(String userId) {
+        Integer o = users.index.get(userId);
+        return o == null ? -1 : o;
+    }
+
+    /** Ordinal of an item id, or -1. */
+    public int itemOrdinal(String itemId) {
+        Integer o = items.index.get(itemId);
+        return o == null ? -1 : o;
+    }
+
+    /** Item ids by ordinal. */
+    public List<String> itemIds() {
+        return items.ids;
+    }
+
+    /** Feature ordinal of a named user feature (for {@link #userRepresentation(int[], float[], int, float[])}), or -1. */
+    public int userFeatureOrdinal(String name) {
+        Integer n = users.nameIndex.get(name);
+        return n == null ? -1 : users.nameFeature[n];
+    }
+
+    /** Feature ordinal of a user's identity feature, or -1 when the user has none. */
+    public int userIdentityFeature(int user) {
+        return users.identity[user];
+    }
+
+    /** Writes the representation of known user {@code user} to {@code out[0..k]}. */
+    public void userRepresentation(int user, float[] out) {
+        Arrays.fill(out, 0, k + 1, 0f);
+        for (int q = users.rowPtr[user]; q < users.rowPtr[user + 1]; q++) accumulate(users.rowFeat[q], users.rowW[q], out);
+    }
+
+    /**
+     * Writes the representation of a user given as a feature row ({@code n} feature ordinals and weights, summed in
+     * that order) to {@code out[0..k]}. Known users' rows put the identity feature first, then named features in
+     * the order they were given at training time.
+     */
+    public void userRepresentation(int[] featureOrdinals, float[] weights, int n, float[] out) {
+        Arrays.fill(out, 0, k + 1, 0f);
+        for (int q = 0; q < n; q++) {
+            int f = featureOrdinals[q];
+            if (f < 0 || f >= userBias.length)
+                throw new IllegalArgumentException("featureOrdinals[" + q + "]: " + f + " is outside [0, "
+                        + userBias.length + ")");
+            accumulate(f, weights[q], out);
+        }
+    }
+
+    private void accumulate(int f, float w, float[] out) {
+        int off = f * k;
+        for (int j = 0; j < k; j++) out[j] += w * userEmb[off + j];
+        out[k] += w * userBias[f];
+    }
+
+    /** The score of representation {@code user} for item ordinal {@code item} (with the item bias). */
+    public float score(float[] user, int item) {
+        float s = user[k] + itemBiases[item];
+        int off = item * k;
+        for (int j = 0; j < k; j++) s += user[j] * itemVectors[off + j];
+        return s;
+    }
+
+    /**
+     * Scores representation {@code user} against every item into {@code out[0..itemCount)}: bit-identical to
+     * {@link #score} for each item when {@code withItemBias}; without it the item bias term is 0.
+     */
+    public void scoreAll(float[] user, boolean withItemBias, float[] out) {
+        int n = itemBiases.length;
+        float ub = user[k];
+        if (withItemBias) {
+            for (int i = 0; i < n; i++) out[i] = ub + itemBiases[i];
+        } else {
+            Arrays.fill(out, 0, n, ub + 0f);
+        }
+        for (int j = 0; j < k; j++) {
+            float a = user[j];
+            int base = j * n;
+            for (int i = 0; i < n; i++) out[i] += a * itemT[base + i];
+        }
+    }
+
+    /** Item ordinal's bias. */
+    public float itemBias(int item) {
+        return itemBiases[item];
+    }
+
+    /** A copy of the row-major item vectors ({@code itemCount * k}). */
+    public float[] itemVectors() {
+        return itemVectors.clone();
+    }
+
+    /** A copy of the item biases. */
+    public float[] itemBiases() {
+        return itemBiases.clone();
+    }
+
+    /** Copies item {@code item}'s vector into {@code out[0..k)}. */
+    public void itemVector(int item, float[] out) {
+        System.arraycopy(itemVectors, item * k, out, 0, k);
+    }
+
+    long ramBytesUsed() {
+        return 8L * itemVectors.length + 4L * itemBiases.length + 64;
+    }
+}
