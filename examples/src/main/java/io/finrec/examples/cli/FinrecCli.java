@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             AllocateCommand.class,
             RecsysCommand.class,
+            CategorizeCommand.class,
         })
 public final class FinrecCli implements Runnable {
     @CommandLine.Spec

@@ -85,6 +85,7 @@ public final class CategorizerModel implements TransactionCategorizer {
 
     private final KnowledgeBase knowledge;
     private final SoftmaxClassifier classifier;
+    private final FeatureSpace space;
     private final FeatureConfig featureConfig;
     private final double temperature;
     private final double threshold;
@@ -96,15 +97,17 @@ public final class CategorizerModel implements TransactionCategorizer {
     private final TransactionFeatures features;
     private final List<String> categories;
 
-    CategorizerModel(KnowledgeBase knowledge, SoftmaxClassifier classifier, FeatureConfig featureConfig,
-                     double temperature, double threshold, OverrideRules overrides, Taxonomy taxonomy,
-                     Provenance provenance, Map<String, Double> metrics) {
+    CategorizerModel(KnowledgeBase knowledge, SoftmaxClassifier classifier, FeatureSpace space,
+                     FeatureConfig featureConfig, double temperature, double threshold, OverrideRules overrides,
+                     Taxonomy taxonomy, Provenance provenance, Map<String, Double> metrics) {
         this.knowledge = Checks.notNull(knowledge, "knowledge");
         this.classifier = Checks.notNull(classifier, "classifier");
+        this.space = Checks.notNull(space, "space");
         this.featureConfig = Checks.notNull(featureConfig, "featureConfig");
-        if (classifier.dimension() != featureConfig.dimension())
-            throw new IllegalArgumentException("classifier: dimension " + classifier.dimension()
-                    + " does not match the feature space " + featureConfig.dimension());
+        if (classifier.dimension() != space.size() || space.dimension() != featureConfig.dimension())
+            throw new IllegalArgumentException("classifier: dimension " + classifier.dimension() + " over "
+                    + space.size() + " used buckets of " + space.dimension() + " does not match the feature space "
+                    + featureConfig.dimension());
         Checks.positive(temperature, "temperature");
         if (!(threshold >= 0 && threshold <= 1)) throw new IllegalArgumentException("threshold: must be in [0, 1], was " + threshold);
         this.temperature = temperature;
@@ -226,7 +229,7 @@ public final class CategorizerModel implements TransactionCategorizer {
 
     /** Calibrated probabilities over the model's labels for a feature vector. */
     double[] probabilities(SparseVector x) {
-        double[] p = classifier.probabilities(x);
+        double[] p = classifier.probabilities(space.compact(x));
         if (temperature != 1.0) {
             double inv = 1.0 / temperature, sum = 0;
             for (int c = 0; c < p.length; c++) sum += p[c] = Math.pow(Math.max(p[c], 1e-300), inv);
@@ -319,25 +322,25 @@ public final class CategorizerModel implements TransactionCategorizer {
 
     /** Approximate heap use in bytes. */
     public long ramBytesUsed() {
-        return classifier.ramBytesUsed() + knowledge.directory().ramBytesUsed() + 64L * knowledge.cues().cues().size()
+        return classifier.ramBytesUsed() + 4L * (space.size() + space.dimension()) + knowledge.directory().ramBytesUsed() + 64L * knowledge.cues().cues().size()
                 + 20_000;
     }
 
     /** A copy with another confidence threshold in [0, 1] (0 never answers uncategorised). */
     public CategorizerModel withThreshold(double newThreshold) {
-        return new CategorizerModel(knowledge, classifier, featureConfig, temperature, newThreshold, overrides, taxonomy,
+        return new CategorizerModel(knowledge, classifier, space, featureConfig, temperature, newThreshold, overrides, taxonomy,
                 provenance, metrics);
     }
 
     /** A copy answering in another taxonomy. */
     public CategorizerModel withTaxonomy(Taxonomy newTaxonomy) {
-        return new CategorizerModel(knowledge, classifier, featureConfig, temperature, threshold, overrides, newTaxonomy,
+        return new CategorizerModel(knowledge, classifier, space, featureConfig, temperature, threshold, overrides, newTaxonomy,
                 provenance, metrics);
     }
 
     /** A copy with other override rules. */
     public CategorizerModel withOverrides(OverrideRules rules) {
-        return new CategorizerModel(knowledge, classifier, featureConfig, temperature, threshold, rules, taxonomy,
+        return new CategorizerModel(knowledge, classifier, space, featureConfig, temperature, threshold, rules, taxonomy,
                 provenance, metrics);
     }
 
@@ -347,7 +350,7 @@ public final class CategorizerModel implements TransactionCategorizer {
      * as soon as they are added. Categories the model was not trained on are ignored by the model.
      */
     public CategorizerModel withKnowledge(KnowledgeBase newKnowledge) {
-        return new CategorizerModel(newKnowledge, classifier, featureConfig, temperature, threshold, overrides, taxonomy,
+        return new CategorizerModel(newKnowledge, classifier, space, featureConfig, temperature, threshold, overrides, taxonomy,
                 provenance, metrics);
     }
 
@@ -395,6 +398,7 @@ public final class CategorizerModel implements TransactionCategorizer {
         ModelFile.write(file, header, out -> {
             Payloads.writeStrings(out, List.of(knowledge.directory().toText(), knowledge.cues().toText(),
                     knowledge.mcc().toText(), overrides.toText()));
+            Payloads.writeInts(out, space.used());
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             try (DataOutputStream d = new DataOutputStream(new DeflaterOutputStream(raw, new Deflater(6)))) {
                 classifier.writePayload(d);
@@ -413,6 +417,7 @@ public final class CategorizerModel implements TransactionCategorizer {
             DataInputStream in = r.payload();
             List<String> texts = Payloads.readStrings(in, 4, "knowledge");
             if (texts.size() != 4) throw r.invalid("expected 4 knowledge sections, found " + texts.size());
+            int[] used = Payloads.readInts(in, 1 << 24, "feature buckets");
             int packedLength = in.readInt();
             if (packedLength < 0 || packedLength > r.payloadLength()) throw r.invalid("classifier length " + packedLength);
             byte[] packed = in.readNBytes(packedLength);
@@ -434,7 +439,8 @@ public final class CategorizerModel implements TransactionCategorizer {
                 meta.path("metrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
                 if (!clf.labels().equals(json.convertValue(meta.get("labels"), List.class)))
                     throw r.invalid("header labels do not match the classifier's labels");
-                return new CategorizerModel(kb, clf, fc, meta.path("temperature").asDouble(),
+                return new CategorizerModel(kb, clf, new FeatureSpace(used, fc.dimension()), fc,
+                        meta.path("temperature").asDouble(),
                         meta.path("threshold").asDouble(), rules, tb.build(), r.header().provenance(), metrics);
             } catch (IllegalArgumentException | NullPointerException | com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw r.invalid("invalid model content: " + e.getMessage());

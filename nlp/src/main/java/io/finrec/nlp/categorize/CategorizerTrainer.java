@@ -51,11 +51,24 @@ public final class CategorizerTrainer {
     private final CategorizerConfig config;
     private final DescriptionNormalizer normalizer = new DescriptionNormalizer();
     private final TransactionFeatures features;
+    private final Fitter fitter;
+
+    /** Fits the softmax model on feature rows (the DJL trainer; replaceable in package-level experiments). */
+    interface Fitter {
+        SoftmaxClassifier fit(ClassifierConfig config, List<SparseVector> rows, int[] labels, List<String> names,
+                              int dimension, ProgressListener listener);
+    }
 
     /** A trainer with the given settings. */
     public CategorizerTrainer(CategorizerConfig config) {
+        this(config, (cc, rows, y, names, dim, listener) ->
+                new SoftmaxTrainer(cc).fit(rows, y, names, dim, listener).classifier());
+    }
+
+    CategorizerTrainer(CategorizerConfig config, Fitter fitter) {
         this.config = Checks.notNull(config, "config");
         this.features = new TransactionFeatures(config.features());
+        this.fitter = Checks.notNull(fitter, "fitter");
     }
 
     /** The settings. */
@@ -95,7 +108,7 @@ public final class CategorizerTrainer {
             metrics.put("calibrationError", h.expectedCalibrationError());
         }
         checkCancelled(listener);
-        SoftmaxClassifier clf = train(prepared, config.knowledge(), labels, "final", listener);
+        Trained trained = train(prepared, config.knowledge(), labels, "final", listener);
         metrics.put("trainingExamples", (double) examples.size());
         Fingerprint fp = new Fingerprint();
         for (CategorizationExample e : examples) {
@@ -114,7 +127,8 @@ public final class CategorizerTrainer {
                 + config.conflictCopies() + ",directoryDropout=" + config.directoryDropout());
         details.put("calibrationFolds", Integer.toString(config.calibrationFolds()));
         Provenance p = Provenance.now(config.seed(), 1, fp.hex(), details);
-        return new CategorizerModel(config.knowledge(), clf, config.features(), temperature, config.threshold(),
+        return new CategorizerModel(config.knowledge(), trained.classifier(), trained.space(), config.features(),
+                temperature, config.threshold(),
                 OverrideRules.NONE, config.taxonomy(), p, metrics);
     }
 
@@ -160,8 +174,10 @@ public final class CategorizerTrainer {
             NormalizedDescription d = normalizer.normalize(e.input().description());
             KnowledgeBase.Findings f = config.knowledge().lookup(d, e.input().mcc());
             String key = CategorizerModel.merchantKey(d, f);
+            String group = f.merchant().filter(m -> !m.partial()).isPresent() ? key
+                    : MerchantDirectory.builtin().match(d).filter(m -> !m.partial()).map(m -> m.entry().name()).orElse(key);
             texts.add(d);
-            groups.add(key.isEmpty() ? d.text() : key);
+            groups.add(group.isEmpty() ? d.text() : group);
             occ.add(new RecurrenceDetector.Occurrence(e.input().customerId(), key, e.input().timestamp(),
                     e.input().amount()));
         }
@@ -185,8 +201,15 @@ public final class CategorizerTrainer {
                 p.recurrence());
     }
 
-    private SoftmaxClassifier train(List<Prepared> rows, KnowledgeBase kb, List<String> labels, String stage,
-                                    ProgressListener listener) {
+    /** A classifier over a compacted feature space. */
+    record Trained(SoftmaxClassifier classifier, FeatureSpace space) {
+        double[] probabilities(SparseVector hashed) {
+            return classifier.probabilities(space.compact(hashed));
+        }
+    }
+
+    private Trained train(List<Prepared> rows, KnowledgeBase kb, List<String> labels, String stage,
+                          ProgressListener listener) {
         checkCancelled(listener);
         // the directory category that stands for each label (majority of its directory matches), for swaps
         Map<Integer, Map<String, Integer>> votes = new HashMap<>();
@@ -214,10 +237,12 @@ public final class CategorizerTrainer {
         }
         int[] yy = new int[y.size()];
         for (int i = 0; i < yy.length; i++) yy[i] = y.get(i);
+        FeatureSpace space = FeatureSpace.of(vectors, config.features().dimension());
+        for (int i = 0; i < vectors.size(); i++) vectors.set(i, space.compact(vectors.get(i)));
         ClassifierConfig cc = ClassifierConfig.builder().epochs(config.epochs()).batchSize(config.batchSize())
                 .learningRate(config.learningRate()).weightDecay(config.weightDecay()).hiddenUnits(config.hiddenUnits())
                 .balanceClasses(true).validationFraction(0).seed(Seeds.derive(config.seed(), "train-" + stage)).build();
-        return new SoftmaxTrainer(cc).fit(vectors, yy, labels, config.features().dimension(), listener).classifier();
+        return new Trained(fitter.fit(cc, vectors, yy, labels, space.size(), listener), space);
     }
 
     private HoldoutResult crossValidate(List<Prepared> prepared, List<String> labels, int folds,
@@ -240,7 +265,7 @@ public final class CategorizerTrainer {
             MerchantDirectory.Builder db = config.knowledge().directory().toBuilder();
             for (String name : heldNames) db.remove(name);
             KnowledgeBase foldKb = config.knowledge().withDirectory(db.build());
-            SoftmaxClassifier clf = train(train, foldKb, labels, "fold-" + f, listener);
+            Trained clf = train(train, foldKb, labels, "fold-" + f, listener);
             for (int i = 0; i < n; i++) {
                 if (fold[i] != f) continue;
                 pWith[i] = clf.probabilities(features.extract(evidence(prepared.get(i), config.knowledge())));
