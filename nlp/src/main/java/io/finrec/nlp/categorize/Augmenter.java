@@ -16,10 +16,12 @@ import java.util.SplittableRandom;
 
 /**
  * Turns one labelled transaction into several training rows, so the model learns what generalises to merchants it
- * has never seen: the original; a copy without the directory match; copies with the merchant swapped for other
+ * has never seen and works from the description alone: the original; a copy without MCC, amount and recurrence
+ * (statements often lack them, and an MCC would otherwise overshadow the text); a copy without the directory match; copies with the merchant swapped for other
  * directory merchants of the same category (same statement format, new names); copies with an invented merchant
  * name (sometimes with a cue word of the category); and, for descriptions with a strong cue ("PAYROLL", "FEE"),
- * copies with an unrelated known merchant inserted. Every copy keeps the example's label. Not thread-safe: one per
+ * copies with an unrelated known merchant inserted. Augmented copies drop each bank signal with probability 1/2.
+ * Every copy keeps the example's label. Not thread-safe: one per
  * training job, seeded.
  */
 final class Augmenter {
@@ -61,7 +63,12 @@ final class Augmenter {
      * @param category the directory category that stands for its label (for swaps), or null
      */
     void addRows(Evidence base, int label, String category, List<SparseVector> rows, List<Integer> labels) {
-        add(base, label, rows, labels);
+        rows.add(features.extract(base));
+        labels.add(label);
+        if (base.hasBankSignals()) {
+            rows.add(features.extract(base.without(true, true, true)));
+            labels.add(label);
+        }
         NormalizedDescription d = base.text();
         MerchantDirectory.Match match = base.findings().merchant().orElse(null);
         if (config.directoryDropout() && match != null) add(base.withoutDirectory(), label, rows, labels);
@@ -148,8 +155,10 @@ final class Augmenter {
         return new Evidence(d, knowledge.lookup(d, base.mcc()), base.mcc(), base.amount(), base.recurrence());
     }
 
+    /** Adds a copy, dropping each bank signal (MCC, amount, recurrence) with probability 1/2. */
     private void add(Evidence e, int label, List<SparseVector> rows, List<Integer> labels) {
-        rows.add(features.extract(e));
+        Evidence x = e.hasBankSignals() ? e.without(random.nextBoolean(), random.nextBoolean(), random.nextBoolean()) : e;
+        rows.add(features.extract(x));
         labels.add(label);
     }
 }

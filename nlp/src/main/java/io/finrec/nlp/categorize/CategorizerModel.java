@@ -320,6 +320,16 @@ public final class CategorizerModel implements TransactionCategorizer {
         return classifier;
     }
 
+    /** The compacted feature space of the softmax model. */
+    FeatureSpace space() {
+        return space;
+    }
+
+    /** The feature extractor. */
+    TransactionFeatures features() {
+        return features;
+    }
+
     /** Approximate heap use in bytes. */
     public long ramBytesUsed() {
         return classifier.ramBytesUsed() + 4L * (space.size() + space.dimension()) + knowledge.directory().ramBytesUsed() + 64L * knowledge.cues().cues().size()

@@ -27,6 +27,19 @@ public record Evidence(NormalizedDescription text, KnowledgeBase.Findings findin
         Checks.notNull(recurrence, "recurrence");
     }
 
+    /** True when an MCC, an amount or a recurrence is known. */
+    public boolean hasBankSignals() {
+        return mcc.isPresent() || amount.isPresent() || recurrence.period() != Recurrence.Period.NONE;
+    }
+
+    /** A copy without some of the bank's signals (used to train the model to work from the description alone). */
+    public Evidence without(boolean dropMcc, boolean dropAmount, boolean dropRecurrence) {
+        KnowledgeBase.Findings f = dropMcc
+                ? new KnowledgeBase.Findings(findings.merchant(), findings.cues(), Optional.empty()) : findings;
+        return new Evidence(text, f, dropMcc ? OptionalInt.empty() : mcc, dropAmount ? Optional.empty() : amount,
+                dropRecurrence ? Recurrence.NONE : recurrence);
+    }
+
     /** A copy without the directory match (used to train the model to work without it). */
     public Evidence withoutDirectory() {
         return new Evidence(text, new KnowledgeBase.Findings(Optional.empty(), findings.cues(), findings.mccCategory()),

@@ -39,7 +39,15 @@ public final class TransactionFeatures {
 
     /** The feature vector of one transaction (sorted, distinct indices; duplicate features add up). */
     public SparseVector extract(Evidence e) {
-        Sink s = new Sink(mask);
+        return extract(e, null);
+    }
+
+    /**
+     * As {@link #extract(Evidence)}, also listing each feature as "namespace:feature=value@bucket" in
+     * {@code names} when it is not null (for explanations; slower).
+     */
+    public SparseVector extract(Evidence e, java.util.List<String> names) {
+        Sink s = new Sink(mask, names);
         NormalizedDescription d = e.text();
         float fw = config.formatWeight(), ww = config.wordWeight(), kw = config.knowledgeWeight();
         // format prefixes
@@ -138,15 +146,20 @@ public final class TransactionFeatures {
         };
     }
 
+    /** Largest value a feature reaches when it repeats (a long run of one n-gram must not dominate). */
+    static final float MAX_VALUE = 2f;
+
     /** Accumulates hashed features; not thread-safe (one per extraction). */
     private static final class Sink {
         private final int mask;
+        private final java.util.List<String> names;
         private int[] idx = new int[128];
         private float[] val = new float[128];
         private int n;
 
-        Sink(int mask) {
+        Sink(int mask, java.util.List<String> names) {
             this.mask = mask;
+            this.names = names;
         }
 
         void add(String ns, String feature, float value) {
@@ -154,6 +167,7 @@ public final class TransactionFeatures {
             for (int i = 0; i < ns.length(); i++) h = (h ^ ns.charAt(i)) * 0x01000193;
             h = (h ^ 0x1f) * 0x01000193;
             for (int i = 0; i < feature.length(); i++) h = (h ^ feature.charAt(i)) * 0x01000193;
+            if (names != null) names.add(ns + ":" + feature + "=" + value + "@" + bucket(h));
             put(h, value);
         }
 
@@ -162,19 +176,24 @@ public final class TransactionFeatures {
             h = (h ^ ns) * 0x01000193;
             h = (h ^ 0x1f) * 0x01000193;
             for (int i = from; i < to; i++) h = (h ^ s.charAt(i)) * 0x01000193;
+            if (names != null) names.add(ns + ":" + s.substring(from, to) + "=" + value + "@" + bucket(h));
             put(h, value);
+        }
+
+        private int bucket(int h) {
+            h ^= h >>> 16;
+            h *= 0x85ebca6b;
+            h ^= h >>> 13;
+            return h & mask;
         }
 
         private void put(int h, float value) {
             if (value == 0) return;
-            h ^= h >>> 16;
-            h *= 0x85ebca6b;
-            h ^= h >>> 13;
             if (n == idx.length) {
                 idx = Arrays.copyOf(idx, n * 2);
                 val = Arrays.copyOf(val, n * 2);
             }
-            idx[n] = h & mask;
+            idx[n] = bucket(h);
             val[n] = value;
             n++;
         }
@@ -189,7 +208,7 @@ public final class TransactionFeatures {
             for (int i = 0; i < n; i++) {
                 int id = (int) (packed[i] >>> 32);
                 float v = val[(int) packed[i]];
-                if (m > 0 && outIdx[m - 1] == id) outVal[m - 1] += v;
+                if (m > 0 && outIdx[m - 1] == id) outVal[m - 1] = Math.min(MAX_VALUE, outVal[m - 1] + v);
                 else {
                     outIdx[m] = id;
                     outVal[m] = v;

@@ -21,8 +21,8 @@ import java.util.Set;
  * <h2>Matching</h2>
  * Aliases are compared squashed (upper-case letters and digits only), so "WHOLE FOODS", "WholeFds" and
  * "WHOLE-FOODS" are the same. A match must start at a token and may span tokens ("MTA*NYCT" matches "MTA NYCT").
- * It must end at a token boundary unless the alias has at least {@value #MIN_MIDWORD} characters ("NETFLIX" matches
- * "NETFLIXCOM"). When the description is cut off inside an alias of at least {@value #MIN_PARTIAL} characters
+ * It must end at a token boundary unless the alias is one word of at least {@value #MIN_MIDWORD} characters
+ * ("NETFLIX" matches "NETFLIXCOM", but "DEL TACO" does not match "DELTA COLORADO"). When the description is cut off inside an alias of at least {@value #MIN_PARTIAL} characters
  * ("WASTE MANA") and the match spans at least two tokens, a partial match is reported if every alias continuing
  * that prefix has the same category; it must start in the merchant name the normaliser found, and
  * any full match beats it. Otherwise the longest match wins, so "UBER EATS" (dining) beats "UBER" (transport).
@@ -30,7 +30,7 @@ import java.util.Set;
  * <p>Immutable and thread-safe.
  */
 public final class MerchantDirectory {
-    /** Aliases at least this long may end inside a token. */
+    /** One-word aliases at least this long may end inside a token. */
     public static final int MIN_MIDWORD = 6;
     /** Minimum matched characters for a partial (cut-off) match. */
     public static final int MIN_PARTIAL = 5;
@@ -76,6 +76,7 @@ public final class MerchantDirectory {
     private final int[] firstChild;
     private final int[] nextSibling;
     private final int[] terminal; // entry id or -1
+    private final boolean[] midwordOk; // a one-word alias of at least MIN_MIDWORD characters ends here
     private final int[] subtreeEntry; // entry id when every alias below belongs to one entry, -1 none, -2 mixed
     private final int[] subtreeCategory; // category id when every alias below shares it, -1 none, -2 mixed
 
@@ -89,6 +90,7 @@ public final class MerchantDirectory {
         for (Entry e : entries) for (String a : e.aliases()) capacity += Words.squash(a).length();
         char[] lab = new char[capacity];
         int[] fc = new int[capacity], ns = new int[capacity], term = new int[capacity];
+        boolean[] mid = new boolean[capacity];
         Arrays.fill(fc, -1);
         Arrays.fill(ns, -1);
         Arrays.fill(term, -1);
@@ -113,12 +115,14 @@ public final class MerchantDirectory {
                     node = child;
                 }
                 if (term[node] < 0) term[node] = id; // first entry wins for duplicate aliases
+                if (s.length() >= MIN_MIDWORD && !alias.strip().contains(" ")) mid[node] = true;
             }
         }
         label = Arrays.copyOf(lab, nodes);
         firstChild = Arrays.copyOf(fc, nodes);
         nextSibling = Arrays.copyOf(ns, nodes);
         terminal = Arrays.copyOf(term, nodes);
+        midwordOk = Arrays.copyOf(mid, nodes);
         subtreeEntry = new int[nodes];
         subtreeCategory = new int[nodes];
         // children always have larger ids than parents: fill bottom-up by decreasing id
@@ -240,7 +244,7 @@ public final class MerchantDirectory {
                 if (id >= 0) {
                     int len = pos - start;
                     if ((len > bestLen || bestPartial)
-                            && (d.isTokenEnd(pos) || len >= MIN_MIDWORD)) {
+                            && (d.isTokenEnd(pos) || midwordOk[node])) {
                         bestLen = len;
                         bestEntry = id;
                         bestCat = -1;

@@ -19,6 +19,8 @@ import java.util.Set;
 public final class DescriptionNormalizer {
     /** Characters of a description that are read; the rest is ignored. */
     public static final int MAX_CHARS = 512;
+    /** Longer letter runs are treated as codes, not words. */
+    static final int MAX_WORD = 30;
 
     private static final Set<String> PROCESSORS = Set.of("SQ", "TST", "PP", "PAYPAL", "CLV", "SP", "IC", "PY", "DD",
             "SQU", "GPAY", "TSTC");
@@ -241,6 +243,7 @@ public final class DescriptionNormalizer {
         }
         if (xs >= 3 && xs == letters && digits > 0) return TokenKind.MASKED;
         if (letters > 0 && digits >= 2 && letters + digits >= 5) return TokenKind.CODE;
+        if (letters + digits > MAX_WORD) return TokenKind.CODE; // no merchant word is this long
         return TokenKind.WORD;
     }
 }
