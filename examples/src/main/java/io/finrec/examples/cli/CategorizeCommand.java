@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -198,7 +199,7 @@ final class CategorizeCommand implements Callable<Integer> {
         @Option(names = "--bank-seed", defaultValue = "42", description = "Built-in bank seed (default: ${DEFAULT-VALUE}).")
         long bankSeed;
 
-        @Option(names = "--epochs", defaultValue = "6", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--epochs", defaultValue = "8", description = "Training epochs (default: ${DEFAULT-VALUE}).")
         int epochs;
 
         @Option(names = "--seed", defaultValue = "42", description = "Training seed (default: ${DEFAULT-VALUE}).")
@@ -220,12 +221,36 @@ final class CategorizeCommand implements Callable<Integer> {
         @Option(names = "--no-knowledge", description = "Train without the built-in directory, cues and MCC table.")
         boolean noKnowledge;
 
+        @Option(names = "--holdout-merchants-of", paramLabel = "FILE",
+                description = "Drop from the training data every transaction whose merchant appears in FILE (labelled CSV, "
+                        + "repeatable): train for an honest test on FILE's merchants.")
+        List<Path> holdoutFiles;
+
+        @Option(names = "--holdout-directory",
+                description = "With --holdout-merchants-of, also remove those merchants from the directory.")
+        boolean holdoutDirectory;
+
         @Option(names = "--taxonomy", paramLabel = "FILE",
                 description = "Bank taxonomy: 'map | label | Category' and 'parent | Category | Parent' lines.")
         Path taxonomy;
 
+        Set<String> heldOut(CommandSpec spec) throws IOException {
+            if (holdoutFiles == null || holdoutFiles.isEmpty()) {
+                if (holdoutDirectory) throw new ParameterException(spec.commandLine(), "--holdout-directory needs --holdout-merchants-of");
+                return Set.of();
+            }
+            return CategorizationData.merchantsOf(readAll(spec, holdoutFiles, "--holdout-merchants-of"));
+        }
+
+        /** The training data with held-out merchants removed. */
+        List<CategorizationExample> trainingData(CommandSpec spec, List<CategorizationExample> data) throws IOException {
+            Set<String> held = heldOut(spec);
+            return held.isEmpty() ? data : CategorizationData.withoutMerchants(data, held);
+        }
+
         CategorizerConfig.Builder config(CommandSpec spec) throws IOException {
             KnowledgeBase kb = noKnowledge ? KnowledgeBase.none() : KnowledgeBase.builtin();
+            if (holdoutDirectory) kb = kb.withDirectory(CategorizationData.withoutMerchants(kb.directory(), heldOut(spec)));
             if (directory != null) {
                 MerchantDirectory extra = MerchantDirectory.parse(read(spec, directory, "--directory"), directory.toString());
                 MerchantDirectory.Builder b = kb.directory().toBuilder();
@@ -318,6 +343,11 @@ final class CategorizeCommand implements Callable<Integer> {
             List<CategorizationExample> data = new ArrayList<>(readAll(spec, train, "--train"));
             data.addAll(training.builtinExamples());
             if (data.isEmpty()) throw new ParameterException(spec.commandLine(), "give --train FILE and/or --builtin-bank N");
+            int before = data.size();
+            data = training.trainingData(spec, data);
+            if (data.size() < before)
+                spec.commandLine().getOut().printf(Locale.ROOT, "held out %d transactions of the merchants in %s%n",
+                        before - data.size(), training.holdoutFiles);
             if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
             CategorizerConfig cfg = training.config(spec).calibrationFolds(folds).threshold(threshold).build();
             PrintWriter o = spec.commandLine().getOut();

@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class DemoCommand implements Callable<Integer> {
     /** The demo's sections, in order. Capabilities append theirs here, one per line. */
     static final List<Supplier<DemoSection>> SECTIONS = List.of(
-            BankSummarySection::new
+            BankSummarySection::new,
+            CategorizeSection::new
     );
 
     @Spec

@@ -12,6 +12,9 @@ import io.finrec.core.io.RecordReader;
 import io.finrec.core.io.RecordSchema;
 import io.finrec.core.io.Row;
 import io.finrec.core.util.Checks;
+import io.finrec.nlp.categorize.knowledge.MerchantDirectory;
+import io.finrec.nlp.categorize.text.DescriptionNormalizer;
+import io.finrec.nlp.categorize.text.NormalizedDescription;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +46,8 @@ public final class CategorizationData {
     /** Columns a labelled CSV file may have. */
     public static final Set<String> COLUMNS = Set.of("description", "category", "amount", "mcc", "customer_id",
             "timestamp");
+
+    private static final DescriptionNormalizer NORMALIZER = new DescriptionNormalizer();
 
     private CategorizationData() {}
 
@@ -121,6 +126,39 @@ public final class CategorizationData {
             }
         }
         return new CategorizationExample(new CategorizationInput(description, amount, mcc, customer, time), category);
+    }
+
+    /**
+     * The merchants of some transactions, as identities: the built-in directory's canonical name when it knows the
+     * merchant, else the normalised merchant words. Used to hold whole merchants out of training.
+     */
+    public static Set<String> merchantsOf(List<CategorizationExample> examples) {
+        Checks.notNull(examples, "examples");
+        Set<String> out = new java.util.HashSet<>();
+        for (CategorizationExample e : examples) out.add(merchantOf(e.input().description()));
+        return out;
+    }
+
+    /** The transactions whose merchant (see {@link #merchantsOf}) is not in {@code merchants}. */
+    public static List<CategorizationExample> withoutMerchants(List<CategorizationExample> examples, Set<String> merchants) {
+        Checks.notNull(examples, "examples");
+        Checks.notNull(merchants, "merchants");
+        List<CategorizationExample> out = new ArrayList<>(examples.size());
+        for (CategorizationExample e : examples) if (!merchants.contains(merchantOf(e.input().description()))) out.add(e);
+        return out;
+    }
+
+    /** A directory without the entries named in {@code merchants}. */
+    public static MerchantDirectory withoutMerchants(MerchantDirectory directory, Set<String> merchants) {
+        MerchantDirectory.Builder b = directory.toBuilder();
+        for (String m : merchants) b.remove(m);
+        return b.build();
+    }
+
+    private static String merchantOf(String description) {
+        NormalizedDescription d = NORMALIZER.normalize(description);
+        return MerchantDirectory.builtin().match(d).filter(m -> !m.partial()).map(m -> m.entry().name())
+                .orElse(d.merchantKey());
     }
 
     /**

@@ -82,7 +82,7 @@ public record CategorizerConfig(KnowledgeBase knowledge, FeatureConfig features,
         private FeatureConfig features = FeatureConfig.DEFAULT;
         private int epochs = 8;
         private int batchSize = 128;
-        private double learningRate = 0.01;
+        private double learningRate = 0.02;
         private double weightDecay = 0;
         private int hiddenUnits = 0;
         private int swapCopies = 2;
@@ -104,7 +104,7 @@ public record CategorizerConfig(KnowledgeBase knowledge, FeatureConfig features,
         public Builder epochs(int v) { epochs = v; return this; }
         /** Batch size (default 128). */
         public Builder batchSize(int v) { batchSize = v; return this; }
-        /** Learning rate (default 0.01). */
+        /** Learning rate (default 0.02). */
         public Builder learningRate(double v) { learningRate = v; return this; }
         /** L2 penalty (default 0). */
         public Builder weightDecay(double v) { weightDecay = v; return this; }
