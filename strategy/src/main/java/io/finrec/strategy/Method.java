@@ -1,9 +1,5 @@
 package io.finrec.strategy;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /** The allocation methods of {@link PortfolioStrategy}, with their command-line ids. */
 public enum Method {
     /** Minimum variance. */
@@ -45,8 +41,6 @@ public enum Method {
 
     /** The method with this id. */
     public static Method parse(String id) {
-        for (Method m : values()) if (m.id.equals(id.toLowerCase(Locale.ROOT))) return m;
-        throw new IllegalArgumentException("method: unknown '" + id + "', expected one of "
-                + Arrays.stream(values()).map(Method::id).collect(Collectors.joining(", ")));
+        return EnumIds.parse(values(), Method::id, id, "method");
     }
 }

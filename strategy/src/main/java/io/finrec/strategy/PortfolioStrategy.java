@@ -119,8 +119,8 @@ public final class PortfolioStrategy implements AllocationStrategy {
                 cov = s.matrix();
                 shrinkage = OptionalDouble.of(s.shrinkage());
             }
-            case SEMICOVARIANCE -> cov = Covariances.semicovariance(covReturns,
-                    Math.pow(1 + request.riskFreeRate(), 1.0 / periods) - 1, periods);
+            case SEMICOVARIANCE -> cov = Covariances.semicovariance(covReturns, config.semicovarianceBenchmark()
+                    .orElse(Math.pow(1 + request.riskFreeRate(), 1.0 / periods) - 1), periods);
             default -> throw new IllegalStateException(config.riskModel().toString());
         }
         for (int i = 0; i < cov.length; i++)

@@ -1,9 +1,5 @@
 package io.finrec.strategy;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /** How expected returns are estimated (see {@link io.finrec.strategy.estimate.ExpectedReturns}). */
 public enum ReturnModel {
     /** Compound annual growth rate (PyPortfolioOpt's default). */
@@ -28,8 +24,6 @@ public enum ReturnModel {
 
     /** The model with this id. */
     public static ReturnModel parse(String id) {
-        for (ReturnModel m : values()) if (m.id.equals(id.toLowerCase(Locale.ROOT))) return m;
-        throw new IllegalArgumentException("mu: unknown '" + id + "', expected one of "
-                + Arrays.stream(values()).map(ReturnModel::id).collect(Collectors.joining(", ")));
+        return EnumIds.parse(values(), ReturnModel::id, id, "mu");
     }
 }

@@ -1,9 +1,5 @@
 package io.finrec.strategy;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /** How the covariance matrix is estimated (see {@link io.finrec.strategy.estimate.Covariances}). */
 public enum RiskModel {
     /** Sample covariance, ddof 1. */
@@ -32,8 +28,6 @@ public enum RiskModel {
 
     /** The model with this id. */
     public static RiskModel parse(String id) {
-        for (RiskModel m : values()) if (m.id.equals(id.toLowerCase(Locale.ROOT))) return m;
-        throw new IllegalArgumentException("cov: unknown '" + id + "', expected one of "
-                + Arrays.stream(values()).map(RiskModel::id).collect(Collectors.joining(", ")));
+        return EnumIds.parse(values(), RiskModel::id, id, "cov");
     }
 }

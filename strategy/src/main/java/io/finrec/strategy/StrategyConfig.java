@@ -33,6 +33,7 @@ public final class StrategyConfig {
     private final Map<String, Double> marketCaps;
     private final double tau;
     private final double marketRiskAversion;
+    private final Double semicovarianceBenchmark;
 
     private StrategyConfig(Builder b) {
         this.method = b.method;
@@ -52,6 +53,7 @@ public final class StrategyConfig {
         this.marketCaps = Collections.unmodifiableMap(new LinkedHashMap<>(b.marketCaps));
         this.tau = b.tau;
         this.marketRiskAversion = b.marketRiskAversion;
+        this.semicovarianceBenchmark = b.semicovarianceBenchmark;
     }
 
     /** A builder for a method with the defaults: geometric returns, sample covariance, FinRec conventions. */
@@ -66,6 +68,7 @@ public final class StrategyConfig {
                 .returnSpan(returnSpan).covarianceSpan(covarianceSpan).riskAversion(riskAversion).tau(tau)
                 .marketRiskAversion(marketRiskAversion);
         b.targetVolatility = targetVolatility;
+        b.semicovarianceBenchmark = semicovarianceBenchmark;
         b.targetReturn = targetReturn;
         b.views.putAll(views);
         b.viewConfidences.putAll(viewConfidences);
@@ -128,6 +131,11 @@ public final class StrategyConfig {
     /** Market risk aversion δ of the Black-Litterman prior {@code δΣw + r_f}. */
     public double marketRiskAversion() { return marketRiskAversion; }
 
+    /** Per-period benchmark return of the semicovariance; empty means the per-period risk-free rate. */
+    public OptionalDouble semicovarianceBenchmark() {
+        return semicovarianceBenchmark == null ? OptionalDouble.empty() : OptionalDouble.of(semicovarianceBenchmark);
+    }
+
     /** The settings as text, for audit records. */
     public Map<String, String> describe() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -138,6 +146,8 @@ public final class StrategyConfig {
         m.put("covarianceReturns", covarianceReturns.name().toLowerCase(java.util.Locale.ROOT));
         m.put("psdRepair", psdRepair.name().toLowerCase(java.util.Locale.ROOT));
         m.put("minObservations", Integer.toString(minObservations));
+        if (riskModel == RiskModel.SEMICOVARIANCE)
+            m.put("semicovarianceBenchmark", semicovarianceBenchmark == null ? "per-period risk-free rate" : semicovarianceBenchmark.toString());
         if (targetVolatility != null) m.put("targetVolatility", targetVolatility.toString());
         if (targetReturn != null) m.put("targetReturn", targetReturn.toString());
         if (method == Method.QUADRATIC_UTILITY) m.put("riskAversion", Double.toString(riskAversion));
@@ -175,6 +185,7 @@ public final class StrategyConfig {
         private final Map<String, Double> marketCaps = new LinkedHashMap<>();
         private double tau = 0.05;
         private double marketRiskAversion = 2.5;
+        private Double semicovarianceBenchmark;
 
         private Builder(Method method) {
             this.method = Objects.requireNonNull(method, "method");
@@ -275,6 +286,13 @@ public final class StrategyConfig {
         public Builder marketRiskAversion(double d) {
             if (!(d > 0) || !Double.isFinite(d)) throw new IllegalArgumentException("marketRiskAversion: must be positive, was " + d);
             this.marketRiskAversion = d;
+            return this;
+        }
+
+        /** Per-period benchmark return of the semicovariance (default: the per-period risk-free rate). */
+        public Builder semicovarianceBenchmark(double b) {
+            if (!Double.isFinite(b)) throw new IllegalArgumentException("semicovarianceBenchmark: must be finite, was " + b);
+            this.semicovarianceBenchmark = b;
             return this;
         }
 

@@ -217,7 +217,7 @@ final class Holdings {
             ProductType t = h.product().type();
             boolean closable = t == ProductType.CREDIT_CARD || t == ProductType.RECURRING_DEPOSIT
                     || t == ProductType.FIXED_DEPOSIT || t == ProductType.INVESTMENT || t == ProductType.INSURANCE;
-            if (closable && h.opened().isBefore(start) && h != card && r.chance(0.04))
+            if (closable && h.opened().isBefore(start) && h != card && h != savings && r.chance(0.04))
                 interaction(h.product(), InteractionKind.CLOSED, start.plusDays(r.nextInt(days)));
         }
     }

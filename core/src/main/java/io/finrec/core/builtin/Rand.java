@@ -18,7 +18,7 @@ final class Rand {
 
     /**
      * A seed for one labelled part of a generation, derived from the bank seed, a label and an index with the same
-     * SplitMix64/FNV-1a scheme as {@code io.finrec.api.random.Seeds.derive} (core cannot depend on models-api).
+     * SplitMix64/FNV-1a scheme as models-api's {@code Seeds.derive} (core cannot depend on models-api).
      */
     static long derive(long seed, String label, long index) {
         long h = 0xcbf29ce484222325L;

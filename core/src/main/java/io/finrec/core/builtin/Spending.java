@@ -288,7 +288,8 @@ final class Spending {
             if (c.recent(LifeEventKind.FIRST_HOUSE, mid, 75) && r.chance(0.6)) m = r.pick(homeStores());
             double amt = r.logNormal(45 * m.tier() * StrictMath.pow(incF, 0.5), 0.8);
             if (r.chance(0.03)) { // a refund
-                credit(day(first, days), account(m), amt, Descriptions.noise(r, "RETURN " + Descriptions.alias(r, m)), m.name(),
+                LocalDate d = day(first, days);
+                credit(d, account(d), amt, Descriptions.noise(r, "RETURN " + Descriptions.alias(r, m)), m.name(),
                         "shopping", mcc(m));
             } else {
                 purchase(day(first, days), m, amt);
@@ -436,7 +437,7 @@ final class Spending {
             List<Merchant> pool = ref.merchants("fees");
             fee(day(first, days), pool.get(6 + r.nextInt(pool.size() - 6)).name());
         }
-        if (h.card != null && first.getMonthValue() == h.card.opened().getMonthValue()
+        if (cardOpen(first) && first.getMonthValue() == h.card.opened().getMonthValue()
                 && (h.card.product().id().equals("P-CC-GOLD") || h.card.product().id().equals("P-CC-PLAT")))
             fee(first.plusDays(Math.min(days, 10) - 1), "Annual Card Fee", h.card.account().id(),
                     h.card.product().id().equals("P-CC-PLAT") ? 495 : 95);
@@ -505,7 +506,7 @@ final class Spending {
 
     /** A card purchase at a trip destination (with a foreign transaction fee abroad unless the card waives it). */
     private void abroad(LocalDate d, Merchant m, double amount, ReferenceData.Place where, String currency) {
-        String acct = account(m);
+        String acct = account(d);
         debit(time(d, m.category()), acct, amount, Descriptions.card(r, m, where, d, acct.equals(h.checking.account().id())),
                 m.name(), m.category(), mcc(m));
         if (currency != null && !noForeignFees) {
@@ -542,19 +543,25 @@ final class Spending {
 
     // ------------------------------------------------------------------------------------------------ primitives
 
-    private String account(Merchant m) {
-        return h.card != null && r.chance(0.55) ? h.card.account().id() : h.checking.account().id();
+    /** The card (55 % of purchases, once it is open) or the checking account. */
+    private String account(LocalDate d) {
+        return cardOpen(d) && r.chance(0.55) ? h.card.account().id() : h.checking.account().id();
+    }
+
+    private boolean cardOpen(LocalDate d) {
+        return h.card != null && !d.isBefore(h.card.opened());
     }
 
     private void purchase(LocalDate d, Merchant m, double amount) {
-        String acct = account(m);
+        String acct = account(d);
         boolean debitCard = acct.equals(h.checking.account().id());
         String desc = m.channel() == Channel.ONLINE ? Descriptions.online(r, m, c.home.state(), d, debitCard)
                 : Descriptions.card(r, m, c.home, d, debitCard);
         debit(time(d, m.category()), acct, amount, desc, m.name(), m.category(), mcc(m));
     }
 
-    private void bill(LocalDate d, Merchant m, double amount, boolean onCard) {
+    private void bill(LocalDate d, Merchant m, double amount, boolean wantCard) {
+        boolean onCard = wantCard && cardOpen(d);
         String acct = onCard ? h.card.account().id() : h.checking.account().id();
         debit(d.atTime(r.between(2, 8), r.nextInt(60)), acct, amount,
                 Descriptions.bill(r, m, c.home.state(), c.name, onCard), m.name(), m.category(),

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -69,66 +67,108 @@ public final class JsonLines {
         private final InputStream in;
         private final String sourceName;
         private final RecordSchema<T> schema;
+        private final java.util.Set<String> columns;
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        private final ByteArrayOutputStream lineBytes = new ByteArrayOutputStream(256);
-        private long line;
+        private byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int limit;
+        private boolean eof;
+        private byte[] line = new byte[1 << 10];
+        private int lineLength;
+        private long lineNo;
         private long row;
 
         JsonRowSource(InputStream in, String sourceName, RecordSchema<T> schema) {
-            this.in = new BufferedInputStream(in, 1 << 16);
+            this.in = in;
             this.sourceName = sourceName;
             this.schema = schema;
+            this.columns = java.util.Set.copyOf(schema.columns());
         }
 
-        /** Reads the next physical line's bytes (without the line end); false at the end of input. */
+        /** Reads the next physical line's bytes (without the line end) into {@code line}; false at the end of input. */
         private boolean readLine() throws IOException {
-            lineBytes.reset();
-            int b = in.read();
-            if (b < 0) return false;
-            boolean tooLong = false;
-            while (b >= 0 && b != '\n') {
-                if (lineBytes.size() < MAX_LINE_BYTES) lineBytes.write(b);
-                else tooLong = true;
-                b = in.read();
+            lineLength = 0;
+            boolean any = false, tooLong = false;
+            while (true) {
+                if (pos == limit) {
+                    if (eof) break;
+                    limit = in.read(buf, 0, buf.length);
+                    pos = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        eof = true;
+                        break;
+                    }
+                }
+                any = true;
+                int start = pos;
+                while (pos < limit && buf[pos] != '\n') pos++;
+                int n = pos - start;
+                if (lineLength + n > MAX_LINE_BYTES) tooLong = true;
+                else {
+                    if (lineLength + n > line.length) line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, lineLength + n));
+                    System.arraycopy(buf, start, line, lineLength, n);
+                    lineLength += n;
+                }
+                if (pos < limit) { // found the line end
+                    pos++;
+                    break;
+                }
             }
-            line++;
+            if (!any) return false;
+            lineNo++;
             if (tooLong) {
                 row++;
-                throw new DataFormatException(sourceName, row, line, null, "line is longer than " + MAX_LINE_BYTES
+                throw new DataFormatException(sourceName, row, lineNo, null, "line is longer than " + MAX_LINE_BYTES
                         + " bytes", null);
+            }
+            return true;
+        }
+
+        /** Whether the line is blank (spaces, tabs, CR) and so skipped. */
+        private boolean blank() {
+            for (int i = 0; i < lineLength; i++) {
+                byte b = line[i];
+                if (b != ' ' && b != '\t' && b != '\r') return false;
             }
             return true;
         }
 
         @Override
         public Row next() throws IOException {
-            String text;
+            int offset;
             do {
                 if (!readLine()) return null;
-                try {
-                    text = decoder.decode(ByteBuffer.wrap(lineBytes.toByteArray())).toString();
-                } catch (CharacterCodingException e) {
-                    row++;
-                    throw new DataFormatException(sourceName, row, line, null, "invalid UTF-8 byte sequence", e);
+                offset = lineNo == 1 && lineLength >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB
+                        && (line[2] & 0xff) == 0xBF ? 3 : 0; // byte-order mark
+                boolean ascii = true;
+                for (int i = offset; i < lineLength && ascii; i++) ascii = line[i] >= 0;
+                if (!ascii) {
+                    try {
+                        decoder.reset().decode(ByteBuffer.wrap(line, offset, lineLength - offset));
+                    } catch (CharacterCodingException e) {
+                        row++;
+                        throw new DataFormatException(sourceName, row, lineNo, null, "invalid UTF-8 byte sequence", e);
+                    }
                 }
-                if (line == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
-            } while (text.isBlank());
+            } while (blank());
             row++;
             JsonNode node;
             try {
-                node = MAPPER.readTree(text);
+                node = MAPPER.readTree(line, offset, lineLength - offset);
             } catch (JsonProcessingException e) {
                 String what = String.valueOf(e.getOriginalMessage());
                 if (what.contains("String value length") || what.contains("exceeds the maximum"))
                     what = "a value is longer than " + CsvRecords.MAX_FIELD_LENGTH + " characters";
-                throw new DataFormatException(sourceName, row, line, null, "invalid JSON: " + what, e);
+                throw new DataFormatException(sourceName, row, lineNo, null, "invalid JSON: " + what, e);
             }
+            long line = lineNo;
             if (!(node instanceof ObjectNode obj))
                 throw new DataFormatException(sourceName, row, line, null, "expected a JSON object", null);
             for (Iterator<String> names = obj.fieldNames(); names.hasNext(); ) {
                 String n = names.next();
-                if (!schema.columns().contains(n))
+                if (!columns.contains(n))
                     throw new DataFormatException(sourceName, row, line, n, "unknown field; expected "
                             + String.join(",", schema.columns()), null);
                 if (obj.get(n).isContainerNode())

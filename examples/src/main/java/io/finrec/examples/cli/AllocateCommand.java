@@ -3,13 +3,11 @@ package io.finrec.examples.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.finrec.api.allocation.Allocation;
 import io.finrec.api.allocation.AllocationConstraints;
 import io.finrec.api.allocation.AllocationRequest;
 import io.finrec.api.allocation.PriceTable;
-import io.finrec.api.allocation.SolverReport;
 import io.finrec.api.allocation.WeightBounds;
 import io.finrec.strategy.Convention;
 import io.finrec.strategy.Method;
@@ -27,7 +25,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +77,9 @@ public final class AllocateCommand implements Callable<Integer> {
     @Option(names = "--risk-aversion", defaultValue = "1", description = "Risk aversion of quadratic-utility (default ${DEFAULT-VALUE}).")
     double riskAversion;
 
+    @Option(names = "--semicov-benchmark", description = "Per-period benchmark of --cov semicovariance (default: the per-period risk-free rate).")
+    Double semicovBenchmark;
+
     @Option(names = "--train-fraction", defaultValue = "1.0",
             description = "Fraction of the rows to estimate on (the first ones); the rest is the out-of-sample test (default ${DEFAULT-VALUE}).")
     double trainFraction;
@@ -130,6 +130,7 @@ public final class AllocateCommand implements Callable<Integer> {
                     .returnModel(ReturnModel.parse(mu)).convention(convention).riskAversion(riskAversion);
             if (targetVol != null) cb.targetVolatility(targetVol);
             if (targetReturn != null) cb.targetReturn(targetReturn);
+            if (semicovBenchmark != null) cb.semicovarianceBenchmark(semicovBenchmark);
             for (String v : views) {
                 String[] kv = v.split("=", 2);
                 if (kv.length != 2) throw new IllegalArgumentException("--view: expected TICKER=RETURN[@CONFIDENCE], was " + v);
@@ -159,16 +160,10 @@ public final class AllocateCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode out = json.createObjectNode();
         out.put("method", config.method().id());
-        out.set("weights", json.valueToTree(allocation.weights()));
-        out.put("expectedReturn", allocation.expectedReturn());
-        out.put("volatility", allocation.volatility());
-        out.put("sharpe", allocation.sharpe());
-        out.set("riskContributions", json.valueToTree(allocation.riskContributions()));
+        AllocationJson.figures(json, out, allocation);
         Map<String, Double> muByAsset = new LinkedHashMap<>();
         for (int i = 0; i < assetMu.length; i++) muByAsset.put(table.assets().get(i), assetMu[i]);
         out.set("assetExpectedReturns", json.valueToTree(muByAsset));
-        ArrayNode warnings = out.putArray("warnings");
-        allocation.warnings().forEach(warnings::add);
         ObjectNode window = out.putObject("window");
         window.put("start", allocation.audit().windowStart().toString());
         window.put("end", allocation.audit().windowEnd().toString());
@@ -190,20 +185,7 @@ public final class AllocateCommand implements Callable<Integer> {
             dn.set("shares", json.valueToTree(d.shares()));
             dn.put("leftover", d.leftover());
         }
-        ObjectNode audit = out.putObject("audit");
-        audit.put("inputHash", allocation.audit().inputHash());
-        audit.set("settings", json.valueToTree(allocation.audit().settings()));
-        SolverReport s = allocation.audit().solver();
-        ObjectNode solver = audit.putObject("solver");
-        solver.put("name", s.solver());
-        solver.put("status", s.status());
-        solver.put("iterations", s.iterations());
-        ObjectNode kkt = solver.putObject("kktResiduals");
-        kkt.put("stationarity", s.stationarity());
-        kkt.put("primalFeasibility", s.primalFeasibility());
-        kkt.put("dualFeasibility", s.dualFeasibility());
-        kkt.put("complementarity", s.complementarity());
-        audit.put("library", allocation.audit().library());
+        out.set("audit", AllocationJson.audit(json, allocation.audit()));
         boolean passed = true;
         if (reconcile != null) {
             ObjectNode rec = reconcile(json, json.readTree(Files.readString(reconcile)), out);
@@ -285,9 +267,7 @@ public final class AllocateCommand implements Callable<Integer> {
         }
         for (String group : List.of("weights", "assetExpectedReturns")) {
             if (!expected.has(group)) continue;
-            Iterator<Map.Entry<String, JsonNode>> it = expected.get(group).fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : expected.get(group).properties()) {
                 JsonNode a = actual.get(group).get(e.getKey());
                 double d = a == null ? Double.POSITIVE_INFINITY : Math.abs(e.getValue().asDouble() - a.asDouble());
                 checked++;

@@ -104,9 +104,8 @@ final class DataCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--db", defaultValue = "finrec.db", paramLabel = "FILE",
-                description = "SQLite database file (default: ${DEFAULT-VALUE}).")
-        Path db;
+        @Mixin
+        DbOption db;
 
         @Option(names = "--from", paramLabel = "DIR", description = "Dataset directory to load; without it the built-in "
                 + "bank is generated straight into the database.")
@@ -129,10 +128,10 @@ final class DataCommand implements Runnable {
             BankConfig cfg = bank.config(spec);
             PrintWriter o = spec.commandLine().getOut();
             BankLoading.Result result;
-            try (BankStore store = BankStore.open(db)) {
+            try (BankStore store = BankStore.open(db.path())) {
                 if (!store.isEmpty()) {
                     if (!replace) {
-                        spec.commandLine().getErr().println("finrec: " + db + " already holds a bank ("
+                        spec.commandLine().getErr().println("finrec: " + db.path() + " already holds a bank ("
                                 + store.count(BankTable.CUSTOMERS) + " customers); use --replace to load it again");
                         return 1;
                     }
@@ -143,7 +142,7 @@ final class DataCommand implements Runnable {
                 }
             }
             result.print(o, from == null ? "the built-in bank (seed " + cfg.seed() + ")" : from.toString());
-            o.println("database: " + db.toAbsolutePath());
+            o.println("database: " + db.path().toAbsolutePath());
             o.flush();
             return result.integrity().ok() ? 0 : 1;
         }
@@ -156,20 +155,19 @@ final class DataCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--db", defaultValue = "finrec.db", paramLabel = "FILE",
-                description = "SQLite database file (default: ${DEFAULT-VALUE}).")
-        Path db;
+        @Mixin
+        DbOption db;
 
         @Override
         public Integer call() {
-            if (!Files.isRegularFile(db)) {
-                spec.commandLine().getErr().println("finrec: " + db + " does not exist; run 'finrec data load' first");
+            if (!Files.isRegularFile(db.path())) {
+                spec.commandLine().getErr().println("finrec: " + db.path() + " does not exist; run 'finrec data load' first");
                 return 1;
             }
             PrintWriter o = spec.commandLine().getOut();
             long t0 = System.nanoTime();
             io.finrec.examples.store.IntegrityReport r;
-            try (BankStore store = BankStore.open(db)) {
+            try (BankStore store = BankStore.open(db.path())) {
                 r = store.checkIntegrity();
             }
             printCounts(o, r.counts());

@@ -33,9 +33,8 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", defaultValue = "finrec.db", paramLabel = "FILE",
-            description = "SQLite database file (default: ${DEFAULT-VALUE}); built when absent or empty.")
-    Path db;
+    @Mixin
+    DbOption dbOption;
 
     @Option(names = "--rebuild", description = "Delete the bank in the database and build it again.")
     boolean rebuild;
@@ -49,6 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        Path db = dbOption.path();
         PrintWriter out = spec.commandLine().getOut();
         BankConfig cfg = bank.config(spec);
         int failures = 0;

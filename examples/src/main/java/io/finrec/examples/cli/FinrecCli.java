@@ -15,7 +15,14 @@ import picocli.CommandLine.Command;
             DataCommand.class,
             DemoCommand.class,
             AllocateCommand.class,
+            AdviseCommand.class,
             RecsysCommand.class,
+            VectorsCommand.class,
+            SentimentCommand.class,
+            KeywordsCommand.class,
+            SocialCommand.class,
+            EmbedCommand.class,
+            ChatCommand.class,
             CategorizeCommand.class,
         })
 public final class FinrecCli implements Runnable {
@@ -30,6 +37,7 @@ public final class FinrecCli implements Runnable {
     /** Builds the configured command line (exposed for tests). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new FinrecCli());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             cmd.getErr().println("finrec: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             if (System.getenv("FINREC_DEBUG") != null) ex.printStackTrace(cmd.getErr());

@@ -58,7 +58,7 @@ import java.util.function.Consumer;
  * {@link io.finrec.core.io.BankSchemas}, so what goes in comes out equal (exact decimals, optional fields, instants).
  *
  * <p>Thread-safe: one connection, and every public method is synchronized (calls are serialized). A {@link Loader}
- * holds the store's lock-free connection for its whole life; use it from one thread and close it before querying.
+ * uses that connection without locking for its whole life: use it from one thread, and close it before querying.
  */
 public final class BankStore implements AutoCloseable {
     private static final int BATCH = 4_000;

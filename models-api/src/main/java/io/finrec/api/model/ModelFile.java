@@ -147,6 +147,9 @@ public final class ModelFile {
             DataInputStream din = new DataInputStream(new BufferedInputStream(in));
             byte[] magic = new byte[MAGIC.length];
             int n = din.readNBytes(magic, 0, magic.length);
+            if (n < magic.length && n > 0 && Arrays.equals(magic, 0, n, MAGIC, 0, n))
+                throw new ModelFormatException(file, ModelFormatException.Reason.TRUNCATED,
+                        "only " + n + " bytes, all of them the start of the magic");
             if (n < magic.length || !Arrays.equals(magic, MAGIC))
                 throw new ModelFormatException(file, ModelFormatException.Reason.NOT_A_MODEL_FILE,
                         "does not start with FinRec's model-file magic bytes");

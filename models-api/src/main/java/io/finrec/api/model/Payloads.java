@@ -4,6 +4,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,22 +98,41 @@ public final class Payloads {
     /** Writes a list of strings (count, then each as length-prefixed UTF-8). */
     public static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
         out.writeInt(strings.size());
-        for (String s : strings) {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(b.length);
-            out.write(b);
-        }
+        for (String s : strings) writeString(out, s);
     }
 
-    /** Reads a string list written by {@link #writeStrings}; each string at most 1 MiB. */
+    /**
+     * Reads a string list written by {@link #writeStrings}; each string at most 1 MiB of valid UTF-8.
+     *
+     * @throws java.io.EOFException if the payload ends inside the list
+     * @throws ModelFormatException if a length is out of range or a string is not valid UTF-8
+     */
     public static List<String> readStrings(DataInputStream in, int maxCount, String what) throws IOException {
         int n = readLength(in, maxCount, what);
         List<String> out = new ArrayList<>(Math.min(n, 1 << 16));
-        for (int i = 0; i < n; i++) {
-            int len = readLength(in, 1 << 20, what + "[" + i + "]");
-            out.add(new String(in.readNBytes(len), StandardCharsets.UTF_8));
-        }
+        for (int i = 0; i < n; i++) out.add(readString(in, what + "[" + i + "]"));
         return out;
+    }
+
+    /** Writes one string as length-prefixed UTF-8. */
+    public static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    /** Reads one string written by {@link #writeString} (at most 1 MiB of valid UTF-8). */
+    public static String readString(DataInputStream in, String what) throws IOException {
+        int len = readLength(in, 1 << 20, what);
+        byte[] b = new byte[len];
+        in.readFully(b);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ModelFormatException(null, ModelFormatException.Reason.INVALID_CONTENT,
+                    what + ": not valid UTF-8", e);
+        }
     }
 
     private static int readLength(DataInputStream in, int max, String what) throws IOException {

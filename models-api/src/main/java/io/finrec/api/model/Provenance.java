@@ -34,7 +34,7 @@ public record Provenance(String library, String libraryVersion, String javaVersi
         Objects.requireNonNull(createdAt, "createdAt");
         if (threads < 1) throw new IllegalArgumentException("threads: must be >= 1, was " + threads);
         Objects.requireNonNull(dataFingerprint, "dataFingerprint");
-        details = Map.copyOf(details);
+        details = Map.copyOf(Objects.requireNonNull(details, "details"));
     }
 
     /** Provenance for something produced now, on this JVM. */

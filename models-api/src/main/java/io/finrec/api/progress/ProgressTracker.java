@@ -51,9 +51,18 @@ public final class ProgressTracker {
 
     /** Adds {@code units} done with the latest metrics, reports if due, and checks for cancellation. */
     public void advance(long units, Map<String, Double> metrics) {
+        if (units < 0) throw new IllegalArgumentException("units: must be >= 0, was " + units);
         done += units;
         report(metrics, total > 0 && done >= total);
         checkCancelled();
+    }
+
+    /**
+     * Reports the final state now, whatever the rate limit (useful when the total was unknown or the job ended
+     * early).
+     */
+    public void finish(Map<String, Double> metrics) {
+        report(metrics, true);
     }
 
     /** Units done so far. */

@@ -181,6 +181,36 @@ public final class FeatureMatrix {
             return this;
         }
 
+        /** Gives {@code entityId} the categorical feature {@code field:value} with weight 1 (e.g. {@code segment:retail}). */
+        public Builder addCategory(String entityId, String field, String value) {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(value, "value");
+            return add(entityId, field + ":" + value, 1.0);
+        }
+
+        /**
+         * Gives {@code entityId} a bucketed numeric feature: {@code field:<upper} for the first upper edge the value is
+         * below, or {@code field:>=last} (e.g. {@code addBucket("c1", "age", 37, 25, 35, 45, 65)} adds
+         * {@code age:<45}). Every bucket name is declared, so the vocabulary does not depend on the data.
+         */
+        public Builder addBucket(String entityId, String field, double value, double... upperEdges) {
+            Objects.requireNonNull(field, "field");
+            if (!Double.isFinite(value))
+                throw new IllegalArgumentException("value: " + field + " of '" + entityId + "' is not finite: " + value);
+            if (upperEdges.length == 0) throw new IllegalArgumentException("upperEdges: at least one edge is needed");
+            for (int i = 1; i < upperEdges.length; i++)
+                if (!(upperEdges[i] > upperEdges[i - 1]))
+                    throw new IllegalArgumentException("upperEdges: must be strictly increasing");
+            for (double e : upperEdges) feature(field + ":<" + fmt(e));
+            feature(field + ":>=" + fmt(upperEdges[upperEdges.length - 1]));
+            for (double e : upperEdges) if (value < e) return add(entityId, field + ":<" + fmt(e), 1.0);
+            return add(entityId, field + ":>=" + fmt(upperEdges[upperEdges.length - 1]), 1.0);
+        }
+
+        private static String fmt(double v) {
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        }
+
         /** Gives {@code entityId} every feature of a name → weight map. */
         public Builder addAll(String entityId, Map<String, ? extends Number> features) {
             Objects.requireNonNull(features, "features");

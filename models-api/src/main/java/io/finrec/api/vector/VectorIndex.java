@@ -26,8 +26,9 @@ public interface VectorIndex extends VectorSearcher {
 
     /**
      * Adds (or upserts) many vectors, reporting progress and checking cancellation; indexes that can build in
-     * parallel use up to {@code threads} threads. The default adds one by one. On cancellation the vectors added so
-     * far stay in the index.
+     * parallel use up to {@code threads} threads. Every row is checked first (id, dimension, finite components,
+     * non-zero under cosine), so a bad row fails, naming its row number, before anything is added. On cancellation
+     * the vectors added so far stay in the index. The default checks, then adds one by one.
      */
     default void addAll(List<String> ids, List<float[]> vectors, int threads, ProgressListener progress) {
         Objects.requireNonNull(ids, "ids");
@@ -36,15 +37,30 @@ public interface VectorIndex extends VectorSearcher {
         if (ids.size() != vectors.size())
             throw new IllegalArgumentException("vectors: " + vectors.size() + " vectors for " + ids.size() + " ids");
         if (threads < 1) throw new IllegalArgumentException("threads: must be >= 1, was " + threads);
+        for (int i = 0; i < ids.size(); i++) {
+            String problem = problem(ids.get(i), vectors.get(i));
+            if (problem != null)
+                throw new IllegalArgumentException("row " + i + " (id '" + ids.get(i) + "'): " + problem);
+        }
         var tracker = io.finrec.api.progress.ProgressTracker.start("add vectors", ids.size(), "vectors", progress);
         for (int i = 0; i < ids.size(); i++) {
-            try {
-                add(ids.get(i), vectors.get(i));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("row " + i + " (id '" + ids.get(i) + "'): " + e.getMessage(), e);
-            }
+            add(ids.get(i), vectors.get(i));
             tracker.advance(1);
         }
+    }
+
+    /** What is wrong with a row for {@link #add}, or {@code null}. */
+    private String problem(String id, float[] v) {
+        if (id == null || id.isEmpty()) return "id: must not be null or empty";
+        if (v == null) return "vector: is null";
+        if (v.length != dimension()) return "vector: dimension " + v.length + ", the index holds " + dimension();
+        double norm = 0;
+        for (int j = 0; j < v.length; j++) {
+            if (!Float.isFinite(v[j])) return "vector: component " + j + " is " + v[j] + " (must be finite)";
+            norm += (double) v[j] * v[j];
+        }
+        if (metric() == Metric.COSINE && norm == 0) return "vector: is the zero vector, which has no cosine similarity";
+        return null;
     }
 
     /** Deletes a vector; returns false if no live vector has this id. Deleted vectors are never returned. */

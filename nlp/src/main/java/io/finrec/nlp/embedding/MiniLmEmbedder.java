@@ -168,6 +168,14 @@ public final class MiniLmEmbedder implements TextEmbedder {
         return new MiniLmEmbedder(Objects.requireNonNull(config, "config"), false);
     }
 
+    /**
+     * FinRec's cache directory, where the model files are copied and derived data (such as the chat knowledge base's
+     * vectors) may be kept: {@code -Dfinrec.cache.dir}, else {@code $FINREC_CACHE_DIR}, else {@code ~/.finrec/cache}.
+     */
+    public static Path cacheDirectory() {
+        return MiniLmFiles.cacheRoot();
+    }
+
     /** The settings. */
     public MiniLmConfig config() {
         return config;
@@ -403,21 +411,7 @@ public final class MiniLmEmbedder implements TextEmbedder {
 
     /** Rejects null and texts the tokenizer cannot receive intact (unpaired UTF-16 surrogates). */
     static void checkText(String text, String field) {
-        Objects.requireNonNull(text, field);
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                throw new IllegalArgumentException(field + ": unpaired UTF-16 surrogate U+"
-                        + Integer.toHexString(c).toUpperCase() + " at char " + i);
-            }
-            if (Character.isLowSurrogate(c))
-                throw new IllegalArgumentException(field + ": unpaired UTF-16 surrogate U+"
-                        + Integer.toHexString(c).toUpperCase() + " at char " + i);
-        }
+        Texts.requireWellFormed(text, field);
     }
 
     private void ensureOpen() {

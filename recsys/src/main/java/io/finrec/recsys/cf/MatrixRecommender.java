@@ -3,9 +3,12 @@ package io.finrec.recsys.cf;
 import io.finrec.api.recommend.RecommendQuery;
 import io.finrec.api.recommend.RecommendedItem;
 import io.finrec.api.recommend.Recommender;
+import io.finrec.recsys.Parallel;
 import io.finrec.recsys.rank.Ranker;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /** What the memory-based recommenders share: ids, known-item exclusion and ranking. Immutable and thread-safe. */
 abstract class MatrixRecommender implements Recommender {
@@ -53,6 +56,23 @@ abstract class MatrixRecommender implements Recommender {
         float[] s = new float[matrix.itemIds.size()];
         scores(u, s);
         return s[i];
+    }
+
+    /** Streams every user's top items with {@code threads} workers, each with its own score buffer. */
+    @Override
+    public void recommendAll(RecommendQuery query, int threads, BiConsumer<String, List<RecommendedItem>> sink) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(sink, "sink");
+        AtomicInteger next = new AtomicInteger();
+        int users = matrix.userIds.size();
+        Parallel.run(threads, "recommend-all", () -> {
+            float[] s = new float[matrix.itemIds.size()];
+            for (int u = next.getAndIncrement(); u < users; u = next.getAndIncrement()) {
+                scores(u, s);
+                sink.accept(matrix.userIds.get(u), Ranker.rank(s, matrix.itemIds, matrix.itemIndex, matrix.items,
+                        matrix.ptr[u], matrix.ptr[u + 1], query));
+            }
+        });
     }
 
     @Override

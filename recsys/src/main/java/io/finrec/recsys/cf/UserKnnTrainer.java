@@ -1,21 +1,15 @@
 package io.finrec.recsys.cf;
 
 import io.finrec.api.model.Provenance;
-import io.finrec.api.progress.OperationCancelledException;
 import io.finrec.api.progress.ProgressListener;
 import io.finrec.api.progress.ProgressTracker;
 import io.finrec.api.recommend.Interactions;
 import io.finrec.api.recommend.RecommenderTrainer;
 import io.finrec.api.recommend.TrainingData;
 import io.finrec.recsys.rank.TopK;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -145,23 +139,7 @@ public final class UserKnnTrainer implements RecommenderTrainer<UserKnnModel> {
             }
         };
         int threads = config.threads();
-        if (threads == 1) work.run();
-        else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                List<Future<?>> fs = new ArrayList<>();
-                for (int t = 0; t < threads; t++) fs.add(pool.submit(work));
-                for (Future<?> f : fs) f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new OperationCancelledException("user-knn neighbourhoods");
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        io.finrec.recsys.Parallel.run(threads, "user-knn", work);
         tracker.advance(nu);
         int[] ptr = new int[nu + 1];
         for (int u = 0; u < nu; u++) ptr[u + 1] = ptr[u] + nbrs[u].length;

@@ -12,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -107,7 +103,7 @@ public final class RankingEvaluator {
                 for (int i = 0; i < nItems; i++) covered[i] |= covLocal[i];
             }
         };
-        run(work);
+        io.finrec.recsys.Parallel.run(threads, "evaluate", work);
         int c = 0;
         for (boolean b : covered) if (b) c++;
         return new EvaluationReport(k, users, values, nItems == 0 ? 0 : (double) c / nItems, skippedUsers, skipped[0]);
@@ -203,27 +199,6 @@ public final class RankingEvaluator {
 
     private static double log2(double x) {
         return Math.log(x) / Math.log(2);
-    }
-
-    private void run(Runnable work) {
-        if (threads == 1) {
-            work.run();
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int t = 0; t < threads; t++) fs.add(pool.submit(work));
-            for (Future<?> f : fs) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("evaluation interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** User id to sorted distinct model item ordinals (positives only when {@code positives}). */

@@ -244,8 +244,9 @@ public final class HybridTrainer implements RecommenderTrainer<HybridModel> {
                 for (int w = 0; w < threads; w++) {
                     int from = (int) ((long) order.length * w / threads);
                     int to = (int) ((long) order.length * (w + 1) / threads);
-                    SgdKernel.Worker worker = kernel.new Worker(Seeds.derive(seed, "worker-" + epoch, w));
-                    fs.add(pool.submit(() -> worker.run(from, to)));
+                    long workerSeed = Seeds.derive(seed, "worker-" + epoch, w);
+                    // allocated by the worker thread itself, so workers' hot fields never share a cache line
+                    fs.add(pool.submit(() -> kernel.new Worker(workerSeed).run(from, to)));
                 }
                 try {
                     for (Future<?> f : fs) f.get();
@@ -284,6 +285,15 @@ public final class HybridTrainer implements RecommenderTrainer<HybridModel> {
                 throw new IllegalStateException("training diverged in epoch " + (epoch + 1)
                         + ": parameters are not finite; lower the learning rate or normalise feature weights and"
                         + " sample weights");
+        }
+
+        /**
+         * Records {@code epochs} epochs trained elsewhere (by an engine that ran them in other sessions and set the
+         * merged parameters here), so {@link #model()}'s epoch count and provenance tell the truth.
+         */
+        public void countEpochs(int epochs) {
+            if (epochs < 0) throw new IllegalArgumentException("epochs: must be >= 0, was " + epochs);
+            epochsRun += epochs;
         }
 
         /** Entity ids of one side, by ordinal (the session's users or items). */

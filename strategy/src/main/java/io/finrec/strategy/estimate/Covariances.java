@@ -153,11 +153,13 @@ public final class Covariances {
             double trace = 0;
             for (int i = 0; i < n; i++) trace += s[i][i];
             double mu = trace / n;
-            double beta0 = 0; // Σ_i Σ_j Σ_t x_ti² x_tj² ... as sum of (X²)'(X²) = Σ_t (Σ_i x_ti²)² ... see below
-            double[][] x2 = new double[t][n];
-            for (int r = 0; r < t; r++) for (int i = 0; i < n; i++) x2[r][i] = x[r][i] * x[r][i];
-            double[][] g2 = Matrices.gram(x2);
-            for (double[] row : g2) for (double v : row) beta0 += v;
+            // sklearn's beta_ = sum((X²)ᵀX²) = Σ_t (Σ_i x_ti²)², an O(T n) sum instead of a second Gram matrix
+            double beta0 = 0;
+            for (double[] row : x) {
+                double rs = 0;
+                for (double v : row) rs += v * v;
+                beta0 += rs * rs;
+            }
             double delta0 = 0;
             for (double[] row : s) for (double v : row) delta0 += v * v; // = Σ ((X'X)/t)² = sum((X'X)²)/t²
             double beta = 1.0 / (n * (double) t) * (beta0 / t - delta0);
@@ -237,7 +239,8 @@ public final class Covariances {
 
     /**
      * Ledoit-Wolf (2001) shrinkage towards Sharpe's single-factor model with the equal-weighted market, exactly as
-     * PyPortfolioOpt's {@code ledoit_wolf(shrinkage_target="single_factor")} (zero-filled returns, ddof 0).
+     * PyPortfolioOpt's {@code ledoit_wolf(shrinkage_target="single_factor")}: zero-filled returns, ddof 0, the market
+     * is the row mean of the (uncentred) zero-filled returns, which enters the ρ terms uncentred.
      */
     public static Shrunk ledoitWolfSingleFactor(ReturnSeries returns, int periodsPerYear) {
         check(returns, periodsPerYear);
@@ -245,9 +248,10 @@ public final class Covariances {
         int t = xm.length;
         int n = xm[0].length;
         double[] xmkt = new double[t];
+        double[][] raw = returns.view();
         for (int r = 0; r < t; r++) {
             double s = 0;
-            for (int i = 0; i < n; i++) s += xm[r][i];
+            for (int i = 0; i < n; i++) s += Double.isNaN(raw[r][i]) ? 0 : raw[r][i];
             xmkt[r] = s / n;
         }
         // sample covariance of [Xm, xmkt] with ddof 0 (np.cov * (t-1)/t)

@@ -9,7 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A seeded generator of embedding-like vectors: an anisotropic Gaussian mixture, L2-normalised, the shape of
  * sentence-embedding collections that FinRec searches by inner product.
  *
- * <p>Cluster {@code c} has a random unit centre {@code mu_c}, a random low-rank basis {@code B_c}
+ * <p>Like real sentence embeddings, the space is anisotropic at every scale: every centre shares one global direction
+ * {@code g}, and clusters group into {@code sqrt(clusters)} topics. Cluster {@code c} of topic {@code t} has the
+ * unit centre {@code mu_c = normalise(0.5 g + 0.6 s_t + 0.6 r_c)} (random Gaussian {@code g}, {@code s_t},
+ * {@code r_c}, each scaled to unit length), a random low-rank basis {@code B_c}
  * ({@code dimension x rank}) and a width {@code w_c} drawn log-normally, so clusters differ in size and each is
  * stretched along its own directions. A vector of cluster {@code c} is
  * {@code normalise(mu_c + w_c (spread B_c z / sqrt(rank) + noise e / sqrt(dimension)))} with standard normal
@@ -55,13 +58,19 @@ public final class SyntheticEmbeddings {
         this.config = java.util.Objects.requireNonNull(config, "config");
         int d = config.dimension(), c = config.clusters(), r = config.rank();
         SplittableRandom rnd = Seeds.random(config.seed(), "synthetic-embeddings.mixture");
+        float[] global = unitGaussian(rnd, d);
+        int topics = Math.max(1, (int) Math.round(Math.sqrt(c)));
+        float[][] topic = new float[topics][];
+        for (int t = 0; t < topics; t++) topic[t] = unitGaussian(rnd, d);
         centres = new float[c][d];
         bases = new float[c][r * d];
         widths = new float[c];
         cumulativeWeights = new double[c];
         double total = 0;
         for (int k = 0; k < c; k++) {
-            for (int i = 0; i < d; i++) centres[k][i] = (float) rnd.nextGaussian();
+            float[] own = unitGaussian(rnd, d);
+            float[] t = topic[rnd.nextInt(topics)];
+            for (int i = 0; i < d; i++) centres[k][i] = 0.5f * global[i] + 0.6f * t[i] + 0.6f * own[i];
             VectorMath.normalizeInPlace(centres[k]);
             for (int i = 0; i < r * d; i++) bases[k][i] = (float) rnd.nextGaussian();
             widths[k] = (float) Math.exp(0.35 * rnd.nextGaussian());
@@ -69,6 +78,13 @@ public final class SyntheticEmbeddings {
             cumulativeWeights[k] = total;
         }
         for (int k = 0; k < c; k++) cumulativeWeights[k] /= total;
+    }
+
+    private static float[] unitGaussian(SplittableRandom rnd, int d) {
+        float[] v = new float[d];
+        for (int i = 0; i < d; i++) v[i] = (float) rnd.nextGaussian();
+        VectorMath.normalizeInPlace(v);
+        return v;
     }
 
     /** The settings. */
@@ -95,20 +111,7 @@ public final class SyntheticEmbeddings {
             float[] z = new float[config.rank()];
             for (int i; (i = next.getAndIncrement()) < n; ) out[i] = row(stream, i, z);
         };
-        Thread[] ts = new Thread[threads - 1];
-        for (int t = 0; t < ts.length; t++) {
-            ts[t] = new Thread(worker, "finrec-synthetic-" + t);
-            ts[t].start();
-        }
-        worker.run();
-        for (Thread t : ts) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
+        io.finrec.vectorsearch.search.Parallel.run(threads, "finrec-synthetic", worker);
         return out;
     }
 

@@ -8,6 +8,7 @@ import io.finrec.api.vector.VectorSearcher;
 import io.finrec.vectorsearch.math.Kernels;
 import io.finrec.vectorsearch.math.VectorMath;
 import io.finrec.vectorsearch.search.OrdinalFilter;
+import io.finrec.vectorsearch.search.Parallel;
 import io.finrec.vectorsearch.search.Queries;
 import io.finrec.vectorsearch.search.StoreBackedIndex;
 import io.finrec.vectorsearch.search.TopK;
@@ -105,8 +106,8 @@ public final class FlatIndex extends StoreBackedIndex {
 
     @Override
     public void save(Path file) throws IOException {
-        VectorStore s = store();
         synchronized (writeLock) {
+            VectorStore s = store();
             ModelFile.write(file, IndexFiles.header(KIND, VERSION, s, Map.of("index", "flat"), 0L, 1),
                     out -> s.write(out, out.size()));
         }
@@ -174,7 +175,7 @@ public final class FlatIndex extends StoreBackedIndex {
                 if (parts > 1) merge(local, heaps, q0, request.k());
             }
         };
-        runOn(threads, worker);
+        Parallel.run(threads, "finrec-flat", worker);
         List<List<SearchHit>> out = new ArrayList<>(n);
         for (TopK h : heaps) out.add(hits(h, view));
         return out;
@@ -189,37 +190,6 @@ public final class FlatIndex extends StoreBackedIndex {
             synchronized (target) {
                 for (int j = 0; j < m; j++) target.offer(s[j], o[j]);
             }
-        }
-    }
-
-    private static void runOn(int threads, Runnable worker) {
-        if (threads == 1) {
-            worker.run();
-            return;
-        }
-        Thread[] ts = new Thread[threads];
-        Throwable[] failure = new Throwable[1];
-        for (int t = 0; t < threads; t++) {
-            ts[t] = new Thread(worker, "finrec-flat-" + t);
-            ts[t].setDaemon(true);
-            ts[t].setUncaughtExceptionHandler((x, e) -> {
-                synchronized (failure) {
-                    if (failure[0] == null) failure[0] = e;
-                }
-            });
-            ts[t].start();
-        }
-        for (Thread t : ts) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while searching", e);
-            }
-        }
-        synchronized (failure) {
-            if (failure[0] instanceof RuntimeException re) throw re;
-            if (failure[0] instanceof Error err) throw err;
         }
     }
 

@@ -24,6 +24,11 @@ public final class TopK {
         this.ords = new int[k];
     }
 
+    /** The {@code k} this heap keeps. */
+    public int capacity() {
+        return capacity;
+    }
+
     /** Empties the heap. */
     public void reset() {
         size = 0;

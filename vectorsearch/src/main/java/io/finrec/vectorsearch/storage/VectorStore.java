@@ -403,6 +403,22 @@ public final class VectorStore {
             return !isSet(deleted, ord);
         }
 
+        /** Vector dimension. */
+        public int dimension() {
+            return dim;
+        }
+
+        /** The squared norm of an ordinal's vector under L2, else 0 (what {@link #score} expects as query norm). */
+        public float normSquaredOrZero(int ord) {
+            return norms == null ? 0f : norms[ord];
+        }
+
+        /** The internal similarity of two stored vectors (heap mode). */
+        public float similarity(int a, int b) {
+            float d = k.dot(pages[a >>> pageBits], (a & pageMask) * dim, pages[b >>> pageBits], (b & pageMask) * dim, dim);
+            return norms == null ? d : 2 * d - norms[a] - norms[b];
+        }
+
         /** The squared norm of an ordinal's vector (L2 only). */
         public float normSquared(int ord) {
             return norms[ord];

@@ -1,0 +1,192 @@
+package io.finrec.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.finrec.api.random.Seeds;
+import io.finrec.api.sentiment.SentimentScore;
+import io.finrec.api.sentiment.SentimentScorer;
+import io.finrec.nlp.classify.ClassificationMetrics;
+import io.finrec.nlp.sentiment.FinanceSentiment;
+import io.finrec.nlp.sentiment.FinanceSentimentConfig;
+import io.finrec.nlp.sentiment.LabeledText;
+import io.finrec.nlp.sentiment.VaderSentiment;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code finrec sentiment}: scores stdin lines (VADER or the learned finance model), trains and evaluates the
+ * learned model, and checks VADER against golden outputs of the original implementation.
+ */
+@Command(name = "sentiment", mixinStandardHelpOptions = true,
+        description = {"Score the sentiment of each stdin line; prints one JSON object per line:",
+            "{text, neg, neu, pos, compound, label}. Labels: negative/neutral/positive (VADER, +-0.05 rule) or",
+            "bearish/neutral/bullish (learned finance model)."},
+        subcommands = {SentimentCommand.Train.class, SentimentCommand.Eval.class, SentimentCommand.CheckVader.class})
+public final class SentimentCommand implements Callable<Integer> {
+    /** Which scorer to use. */
+    enum Engine { vader, learned }
+
+    @Option(names = "--engine", defaultValue = "vader", description = "vader or learned (default: ${DEFAULT-VALUE})")
+    Engine engine;
+
+    @Option(names = "--model", description = "a learned model file (default: the built-in finance model)")
+    Path model;
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Integer call() throws Exception {
+        SentimentScorer scorer = engine == Engine.vader ? VaderSentiment.create()
+                : model == null ? FinanceSentiment.builtIn() : FinanceSentiment.load(model);
+        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+        List<String> batch = new ArrayList<>();
+        TextLines.forEach(System.in, "stdin", line -> {
+            batch.add(line);
+            if (batch.size() == 256) flush(scorer, batch, out);
+        });
+        flush(scorer, batch, out);
+        out.flush();
+        return 0;
+    }
+
+    private static void flush(SentimentScorer scorer, List<String> batch, PrintWriter out) {
+        if (batch.isEmpty()) return;
+        List<SentimentScore> scores = scorer.scoreAll(batch);
+        for (int i = 0; i < batch.size(); i++) {
+            SentimentScore s = scores.get(i);
+            ObjectNode n = JSON.createObjectNode();
+            n.put("text", batch.get(i));
+            n.put("neg", s.negative());
+            n.put("neu", s.neutral());
+            n.put("pos", s.positive());
+            n.put("compound", s.compound());
+            n.put("label", s.label());
+            out.println(n);
+        }
+        batch.clear();
+    }
+
+    /** {@code finrec sentiment train}. */
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Train the learned finance sentiment model on a CSV with columns text,label.")
+    static final class Train implements Callable<Integer> {
+        @Option(names = "--train", required = true, description = "training CSV (text,label)")
+        Path train;
+
+        @Option(names = "--out", required = true, description = "model file to write")
+        Path out;
+
+        @Option(names = "--embeddings", description = "also use MiniLM sentence embeddings (slower)")
+        boolean embeddings;
+
+        @Option(names = "--epochs", description = "maximum epochs (default: ${DEFAULT-VALUE})", defaultValue = "40")
+        int epochs;
+
+        @Option(names = "--validation", description = "held-out share for picking the epoch (default: ${DEFAULT-VALUE})",
+                defaultValue = "0.15")
+        double validation;
+
+        @Option(names = "--seed", description = "random seed (default: ${DEFAULT-VALUE})", defaultValue = "" + Seeds.DEFAULT_SEED)
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            List<LabeledText> data = LabeledText.readCsv(train);
+            FinanceSentimentConfig base = FinanceSentimentConfig.defaults();
+            FinanceSentimentConfig cfg = base.withEmbeddings(embeddings, base.embeddingWeight())
+                    .withClassifier(base.classifier().toBuilder().epochs(epochs).validationFraction(validation).seed(seed).build());
+            FinanceSentiment m;
+            try (ProgressBar bar = ProgressBar.onStderr()) {
+                m = FinanceSentiment.train(data, cfg, bar);
+            }
+            m = m.withDetails(Map.of("trainFile", train.getFileName().toString()));
+            m.save(out);
+            Map<String, String> d = m.provenance().details();
+            System.out.printf(Locale.ROOT, "trained on %d rows (%s for gradient steps), best epoch %s of %s, validation accuracy %s, macro-F1 %s; saved %s%n",
+                    data.size(), d.get("trainingRows"), d.get("bestEpoch"), d.get("epochsRun"),
+                    d.getOrDefault("validationAccuracy", "n/a"), d.getOrDefault("validationMacroF1", "n/a"), out);
+            return 0;
+        }
+    }
+
+    /** {@code finrec sentiment eval}. */
+    @Command(name = "eval", mixinStandardHelpOptions = true,
+            description = "Evaluate a learned model on a CSV with columns text,label: accuracy, macro-F1, texts/s.")
+    static final class Eval implements Callable<Integer> {
+        @Option(names = "--model", description = "model file (default: the built-in finance model)")
+        Path model;
+
+        @Option(names = "--test", required = true, description = "test CSV (text,label)")
+        Path test;
+
+        @Option(names = "--min-accuracy", description = "exit 1 if accuracy is below this", defaultValue = "0")
+        double minAccuracy;
+
+        @Option(names = "--min-macro-f1", description = "exit 1 if macro-F1 is below this", defaultValue = "0")
+        double minMacroF1;
+
+        @Override
+        public Integer call() throws Exception {
+            FinanceSentiment m = model == null ? FinanceSentiment.builtIn() : FinanceSentiment.load(model);
+            List<LabeledText> data = LabeledText.readCsv(test);
+            m.evaluate(data.subList(0, Math.min(50, data.size()))); // warm-up
+            long t0 = System.nanoTime();
+            ClassificationMetrics r = m.evaluate(data);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            System.out.print(r.report());
+            System.out.printf(Locale.ROOT, "throughput: %.0f texts/s (single thread, %s)%n", data.size() / secs,
+                    m.usesEmbeddings() ? "with MiniLM embeddings" : "n-grams + VADER features");
+            boolean ok = r.accuracy() >= minAccuracy && r.macroF1() >= minMacroF1;
+            if (!ok) System.err.printf(Locale.ROOT, "finrec: below the floor (accuracy %.4f < %.4f or macro-F1 %.4f < %.4f)%n",
+                    r.accuracy(), minAccuracy, r.macroF1(), minMacroF1);
+            return ok ? 0 : 1;
+        }
+    }
+
+    /** {@code finrec sentiment check-vader}. */
+    @Command(name = "check-vader", mixinStandardHelpOptions = true,
+            description = {"Compare VADER against golden outputs of the original Python implementation",
+                "(JSON lines {text, neg, neu, pos, compound}); exit 1 on any difference beyond",
+                "1e-4 (compound) or 1e-3 (neg/neu/pos)."})
+    static final class CheckVader implements Callable<Integer> {
+        @Option(names = "--golden", required = true, description = "JSON-lines file of expected scores")
+        Path golden;
+
+        @Override
+        public Integer call() throws Exception {
+            VaderSentiment v = VaderSentiment.create();
+            int n = 0, bad = 0;
+            try (BufferedReader r = Files.newBufferedReader(golden, StandardCharsets.UTF_8)) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    n++;
+                    if (line.isBlank()) continue;
+                    var node = JSON.readTree(line);
+                    for (String f : new String[] {"text", "neg", "neu", "pos", "compound"})
+                        if (!node.has(f)) throw new IOException(golden + " line " + n + ": missing field '" + f + "'");
+                    SentimentScore s = v.score(node.get("text").asText());
+                    if (Math.abs(s.compound() - node.get("compound").asDouble()) > 1e-4
+                            || Math.abs(s.negative() - node.get("neg").asDouble()) > 1e-3
+                            || Math.abs(s.neutral() - node.get("neu").asDouble()) > 1e-3
+                            || Math.abs(s.positive() - node.get("pos").asDouble()) > 1e-3) {
+                        bad++;
+                        System.out.println("MISMATCH line " + n + ": " + line + " -> " + s);
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "vader: %d of %d sentences match the original%n", n - bad, n);
+            return bad == 0 && n > 0 ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.finrec.vectorsearch;
+
+import io.finrec.api.vector.Metric;
+import io.finrec.api.vector.SearchRequest;
+import io.finrec.api.vector.VectorIndex;
+import io.finrec.api.vector.VectorSearcher;
+import io.finrec.vectorsearch.hnsw.HnswConfig;
+import io.finrec.vectorsearch.hnsw.HnswIndex;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.finrec.api.progress.CancellationFlag;
+import io.finrec.api.progress.OperationCancelledException;
+import io.finrec.api.progress.ProgressListener;
+import io.finrec.api.vector.SearchHit;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The contract suite on the HNSW index, with recall measured against the flat index. */
+class HnswIndexTest extends VectorIndexContractTest {
+    static final HnswConfig CONFIG = HnswConfig.builder().m(16).efConstruction(100).defaultEf(64).seed(3).buildThreads(2)
+            .build();
+
+    @Override
+    VectorIndex create(int dimension, Metric metric) {
+        return HnswIndex.create(dimension, metric, CONFIG);
+    }
+
+    @Override
+    VectorIndex load(Path file) throws IOException {
+        return HnswIndex.load(file);
+    }
+
+    @Override
+    VectorSearcher openMapped(Path file) throws IOException {
+        return HnswIndex.openMapped(file, true);
+    }
+
+    @Override
+    double minRecall() {
+        return 0.95;
+    }
+
+    @Override
+    SearchRequest request(int k) {
+        return SearchRequest.topK(k).withEf(100);
+    }
+
+    @Test
+    void oneThreadBuildsAreDeterministicGivenTheSeed() {
+        HnswConfig one = CONFIG.toBuilder().buildThreads(1).build();
+        HnswIndex a = HnswIndex.create(DIM, Metric.INNER_PRODUCT, one);
+        HnswIndex b = HnswIndex.create(DIM, Metric.INNER_PRODUCT, one);
+        a.addAll(ids.subList(0, 1500), List.of(base).subList(0, 1500), 1, ProgressListener.NONE);
+        for (int i = 0; i < 1500; i++) b.add(ids.get(i), base[i]);
+        for (float[] q : queries) {
+            List<SearchHit> x = a.search(q, SearchRequest.topK(10).withEf(16));
+            assertEquals(x, b.search(q, SearchRequest.topK(10).withEf(16)));
+        }
+    }
+
+    @Test
+    void cancelledBuildsStopAndNeverReturnUnlinkedVectors() {
+        HnswIndex index = HnswIndex.create(DIM, Metric.INNER_PRODUCT, CONFIG);
+        CancellationFlag cancelAfterFirst = new CancellationFlag(p -> { });
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void onProgress(io.finrec.api.progress.Progress p) {
+                if (p.done() > 0) cancelAfterFirst.cancel();
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelAfterFirst.isCancelled();
+            }
+        };
+        assertThrows(OperationCancelledException.class, () -> index.addAll(ids, List.of(base), 2, listener));
+        assertTrue(index.size() < N, "stopped early: " + index.size());
+        for (float[] q : queries)
+            for (SearchHit h : index.search(q, request(K))) assertTrue(index.contains(h.id()), h.id());
+    }
+}
