@@ -273,9 +273,13 @@ final class CategorizeCommand implements Callable<Integer> {
             return b;
         }
 
-        List<CategorizationExample> builtinExamples() {
-            if (builtinCustomers == null) return List.of();
-            return CategorizationData.builtInBank(BankConfig.defaults().withSeed(bankSeed).withCustomers(builtinCustomers));
+        /** The labelled files plus the built-in bank's transactions (when asked); fails when there is nothing. */
+        List<CategorizationExample> labelled(CommandSpec spec, List<Path> files, String option) throws IOException {
+            List<CategorizationExample> out = new ArrayList<>(readAll(spec, files, option));
+            if (builtinCustomers != null)
+                out.addAll(CategorizationData.builtInBank(BankConfig.defaults().withSeed(bankSeed).withCustomers(builtinCustomers)));
+            if (out.isEmpty()) throw new ParameterException(spec.commandLine(), "give " + option + " FILE and/or --builtin-bank N");
+            return out;
         }
     }
 
@@ -340,9 +344,7 @@ final class CategorizeCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            List<CategorizationExample> data = new ArrayList<>(readAll(spec, train, "--train"));
-            data.addAll(training.builtinExamples());
-            if (data.isEmpty()) throw new ParameterException(spec.commandLine(), "give --train FILE and/or --builtin-bank N");
+            List<CategorizationExample> data = training.labelled(spec, train, "--train");
             int before = data.size();
             data = training.trainingData(spec, data);
             if (data.size() < before)
@@ -447,9 +449,7 @@ final class CategorizeCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            List<CategorizationExample> all = new ArrayList<>(readAll(spec, data, "--data"));
-            all.addAll(training.builtinExamples());
-            if (all.isEmpty()) throw new ParameterException(spec.commandLine(), "give --data FILE and/or --builtin-bank N");
+            List<CategorizationExample> all = training.labelled(spec, data, "--data");
             CategorizerConfig cfg = training.config(spec).build();
             long t0 = System.nanoTime();
             CategorizerTrainer.HoldoutResult h;

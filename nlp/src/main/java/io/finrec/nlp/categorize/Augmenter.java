@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
  * (statements often lack them, and an MCC would otherwise overshadow the text); a copy without the directory match; copies with the merchant swapped for other
  * directory merchants of the same category (same statement format, new names); copies with an invented merchant
  * name (sometimes with a cue word of the category); and, for descriptions with a strong cue ("PAYROLL", "FEE"),
- * copies with an unrelated known merchant inserted. Augmented copies drop each bank signal with probability 1/2.
+ * copies with an unrelated known merchant inserted; and copies cut off at a random length, as statements truncate
+ * descriptions (so a description cut before its merchant gets an honestly uncertain answer). Augmented copies drop each bank signal with probability 1/2.
  * Every copy keeps the example's label. Not thread-safe: one per
  * training job, seeded.
  */
@@ -101,6 +102,12 @@ final class Augmenter {
                     name = name + " " + cues.get(random.nextInt(cues.size()));
                 add(rewrite(base, d.replace(from, to, name)), label, rows, labels);
             }
+        }
+        for (int k = 0; k < config.truncatedCopies(); k++) {
+            String text = d.text();
+            if (text.length() < 16) break;
+            int cut = 12 + random.nextInt(text.length() - 12);
+            add(rewrite(base, text.substring(0, cut)), label, rows, labels);
         }
         if (!allEntries.isEmpty() && hasStrongCue(base)) {
             for (int k = 0; k < config.conflictCopies(); k++) {

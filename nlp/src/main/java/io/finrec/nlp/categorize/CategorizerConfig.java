@@ -23,6 +23,7 @@ import io.finrec.nlp.categorize.knowledge.KnowledgeBase;
  *                         with a cue word (teaches it to rely on statement formats and cue words)
  * @param conflictCopies   augmented copies per example with a strong cue ("PAYROLL", "FEE") that insert a random
  *                         known merchant (teaches it that such cues beat the directory)
+ * @param truncatedCopies  augmented copies per example cut off at a random length, as statements truncate
  * @param directoryDropout whether to add, for each example the directory knows, a copy without the directory match
  * @param calibrationFolds folds of merchant-grouped cross-validation used to fit the probability temperature and to
  *                         measure accuracy on held-out merchants (0 or 1 skips it)
@@ -32,7 +33,7 @@ import io.finrec.nlp.categorize.knowledge.KnowledgeBase;
  */
 public record CategorizerConfig(KnowledgeBase knowledge, FeatureConfig features, int epochs, int batchSize,
                                 double learningRate, double weightDecay, int hiddenUnits, int swapCopies,
-                                int pseudoCopies, int conflictCopies, boolean directoryDropout, int calibrationFolds,
+                                int pseudoCopies, int conflictCopies, int truncatedCopies, boolean directoryDropout, int calibrationFolds,
                                 double threshold, Taxonomy taxonomy, long seed) {
     public CategorizerConfig {
         Checks.notNull(knowledge, "knowledge");
@@ -45,6 +46,7 @@ public record CategorizerConfig(KnowledgeBase knowledge, FeatureConfig features,
         Checks.range(swapCopies, 0, 20, "swapCopies");
         Checks.range(pseudoCopies, 0, 20, "pseudoCopies");
         Checks.range(conflictCopies, 0, 20, "conflictCopies");
+        Checks.range(truncatedCopies, 0, 20, "truncatedCopies");
         Checks.range(calibrationFolds, 0, 20, "calibrationFolds");
         if (!(threshold >= 0 && threshold <= 1)) throw new IllegalArgumentException("threshold: must be in [0, 1], was " + threshold);
         Checks.notNull(taxonomy, "taxonomy");
@@ -68,6 +70,7 @@ public record CategorizerConfig(KnowledgeBase knowledge, FeatureConfig features,
         b.swapCopies = swapCopies;
         b.pseudoCopies = pseudoCopies;
         b.conflictCopies = conflictCopies;
+        b.truncatedCopies = truncatedCopies;
         b.directoryDropout = directoryDropout;
         b.calibrationFolds = calibrationFolds;
         b.threshold = threshold;
@@ -88,6 +91,7 @@ public record CategorizerConfig(KnowledgeBase knowledge, FeatureConfig features,
         private int swapCopies = 2;
         private int pseudoCopies = 1;
         private int conflictCopies = 1;
+        private int truncatedCopies = 1;
         private boolean directoryDropout = true;
         private int calibrationFolds = 3;
         private double threshold = CategorizerModel.DEFAULT_THRESHOLD;
@@ -116,6 +120,8 @@ public record CategorizerConfig(KnowledgeBase knowledge, FeatureConfig features,
         public Builder pseudoCopies(int v) { pseudoCopies = v; return this; }
         /** Strong-cue conflict copies per example (default 1). */
         public Builder conflictCopies(int v) { conflictCopies = v; return this; }
+        /** Truncated copies per example (default 1). */
+        public Builder truncatedCopies(int v) { truncatedCopies = v; return this; }
         /** Directory-dropout copies (default true). */
         public Builder directoryDropout(boolean v) { directoryDropout = v; return this; }
         /** Calibration folds (default 3; 0 skips calibration and the held-out-merchant measurement). */
@@ -131,7 +137,7 @@ public record CategorizerConfig(KnowledgeBase knowledge, FeatureConfig features,
         public CategorizerConfig build() {
             return new CategorizerConfig(knowledge == null ? KnowledgeBase.builtin() : knowledge, features, epochs,
                     batchSize, learningRate, weightDecay, hiddenUnits, swapCopies, pseudoCopies, conflictCopies,
-                    directoryDropout, calibrationFolds, threshold, taxonomy, seed);
+                    truncatedCopies, directoryDropout, calibrationFolds, threshold, taxonomy, seed);
         }
     }
 }

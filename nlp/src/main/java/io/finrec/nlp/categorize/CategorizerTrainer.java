@@ -124,7 +124,7 @@ public final class CategorizerTrainer {
         details.put("epochs", Integer.toString(config.epochs()));
         details.put("hiddenUnits", Integer.toString(config.hiddenUnits()));
         details.put("augmentation", "swap=" + config.swapCopies() + ",pseudo=" + config.pseudoCopies() + ",conflict="
-                + config.conflictCopies() + ",directoryDropout=" + config.directoryDropout());
+                + config.conflictCopies() + ",truncated=" + config.truncatedCopies() + ",directoryDropout=" + config.directoryDropout());
         details.put("calibrationFolds", Integer.toString(config.calibrationFolds()));
         Provenance p = Provenance.now(config.seed(), 1, fp.hex(), details);
         return new CategorizerModel(config.knowledge(), trained.classifier(), trained.space(), config.features(),

@@ -21,11 +21,13 @@ import java.util.Set;
  * <h2>Matching</h2>
  * Aliases are compared squashed (upper-case letters and digits only), so "WHOLE FOODS", "WholeFds" and
  * "WHOLE-FOODS" are the same. A match must start at a token and may span tokens ("MTA*NYCT" matches "MTA NYCT").
- * It must end at a token boundary unless the alias is one word of at least {@value #MIN_MIDWORD} characters
- * ("NETFLIX" matches "NETFLIXCOM", but "DEL TACO" does not match "DELTA COLORADO"). When the description is cut off inside an alias of at least {@value #MIN_PARTIAL} characters
+ * It must end at a token boundary unless the alias is one word of at least {@value #MIN_MIDWORD} characters and
+ * the match stays inside one token ("NETFLIX" matches "NETFLIXCOM", but "DEL TACO" does not match "DELTA COLORADO"
+ * and "PAYMENTUS" does not match "PAYMENT USAA"). When the description is cut off inside an alias of at least {@value #MIN_PARTIAL} characters
  * ("WASTE MANA") and the match spans at least two tokens, a partial match is reported if every alias continuing
  * that prefix has the same category; it must start in the merchant name the normaliser found, and
- * any full match beats it. Otherwise the longest match wins, so "UBER EATS" (dining) beats "UBER" (transport).
+ * any full match beats it. Otherwise a match overlapping the merchant name beats one outside it, and then the
+ * longest match wins, so "UBER EATS" (dining) beats "UBER" (transport).
  *
  * <p>Immutable and thread-safe.
  */
@@ -226,32 +228,42 @@ public final class MerchantDirectory {
         return new Builder(List.of());
     }
 
-    /** The longest match in a description, if any. */
+    /**
+     * The best match in a description, if any: a full match beats a partial one; among full matches, one that
+     * overlaps the merchant name the normaliser found beats one outside it (so "LYFT *TRIP.COM" is Lyft), then the
+     * longest wins, then the earliest.
+     */
     public Optional<Match> match(NormalizedDescription d) {
         String s = d.squashed();
         int n = s.length();
+        int m0 = d.merchantStart(), m1 = Math.max(d.merchantEnd(), d.merchantStart() + 1);
         int bestLen = 0, bestEntry = -1, bestCat = -1, bestStart = -1, bestEnd = -1;
-        boolean bestPartial = false;
+        boolean bestPartial = false, bestInside = false;
         for (int t = 0; t < d.size(); t++) {
-            int start = d.offset(t);
             if (d.word(t).isEmpty()) continue;
+            int start = d.offset(t);
             int node = 0, pos = start;
             while (pos < n) {
                 node = child(node, s.charAt(pos));
                 if (node < 0) break;
                 pos++;
                 int id = terminal[node];
-                if (id >= 0) {
-                    int len = pos - start;
-                    if ((len > bestLen || bestPartial)
-                            && (d.isTokenEnd(pos) || midwordOk[node])) {
-                        bestLen = len;
-                        bestEntry = id;
-                        bestCat = -1;
-                        bestStart = start;
-                        bestEnd = pos;
-                        bestPartial = false;
-                    }
+                if (id < 0) continue;
+                boolean boundary = d.isTokenEnd(pos);
+                if (!boundary && !(midwordOk[node] && d.tokenAt(pos - 1) == t)) continue; // mid-word: one token only
+                int len = pos - start;
+                int lastToken = d.tokenAt(pos - 1);
+                boolean inside = t < m1 && lastToken >= m0;
+                boolean better = bestStart < 0 || bestPartial || (inside && !bestInside)
+                        || (inside == bestInside && len > bestLen);
+                if (better) {
+                    bestLen = len;
+                    bestEntry = id;
+                    bestCat = -1;
+                    bestStart = start;
+                    bestEnd = pos;
+                    bestPartial = false;
+                    bestInside = inside;
                 }
             }
             boolean inMerchant = t >= d.merchantStart() && (t < d.merchantEnd() || d.merchantEnd() == d.merchantStart());

@@ -146,6 +146,13 @@ public final class DescriptionNormalizer {
                         ok = false;
                     }
                 }
+                if ((!ok || q == n) && isTruncatedPrefix(words, kinds, pos, p)) {
+                    // the description was cut off inside the prefix ("PreApproved Payment Bill Us"): all of it is format
+                    StringBuilder name = new StringBuilder();
+                    for (String w : p) if (!w.equals("#")) name.append(w);
+                    out.add(name.toString());
+                    return n;
+                }
                 if (ok && q < n && q > pos) {
                     StringBuilder name = new StringBuilder();
                     for (String w : p) if (!w.equals("#")) name.append(w);
@@ -157,6 +164,24 @@ public final class DescriptionNormalizer {
             }
         }
         return pos;
+    }
+
+    /** True when tokens [pos, n) spell the start of prefix {@code p}, the last one possibly cut short. */
+    private static boolean isTruncatedPrefix(String[] words, TokenKind[] kinds, int pos, String[] p) {
+        int q = pos, k = 0;
+        int n = words.length;
+        while (q < n && k < p.length) {
+            if (p[k].equals("#")) {
+                if (kinds[q] == TokenKind.NUMBER || kinds[q] == TokenKind.DATE) q++;
+                k++;
+                continue;
+            }
+            boolean last = q == n - 1;
+            if (!(words[q].equals(p[k]) || (last && words[q].length() >= 2 && p[k].startsWith(words[q])))) return false;
+            q++;
+            k++;
+        }
+        return q == n && q - pos >= 2;
     }
 
     private static void tokenize(String s, List<String> raw, List<TokenKind> kinds) {
