@@ -238,7 +238,8 @@ class CategorizerModelTest {
         e = assertThrows(IllegalArgumentException.class, () -> model.categorizeAll(withNull));
         assertTrue(e.getMessage().contains("position 1"), e.getMessage());
         String huge = "AMAZON MKTPL*" + "X".repeat(99_000);
-        assertEquals("shopping", model.categorize(CategorizationInput.of(huge)).category());
+        assertEquals(model.categorize(CategorizationInput.of("AMAZON MKTPL*XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX")).category(),
+                model.categorize(CategorizationInput.of(huge)).category(), "a 99,000-character code is just a code");
         assertThrows(IllegalArgumentException.class, () -> new CategorizerTrainer(CategorizerConfig.builder().build())
                 .fit(List.of(CategorizationExample.of("SQ *HULU", "entertainment")), ProgressListener.NONE));
         assertThrows(IllegalArgumentException.class, () -> new CategorizerTrainer(CategorizerConfig.builder().build())
