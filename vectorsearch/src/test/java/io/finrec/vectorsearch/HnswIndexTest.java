@@ -82,4 +82,26 @@ class HnswIndexTest extends VectorIndexContractTest {
         for (float[] q : queries)
             for (SearchHit h : index.search(q, request(K))) assertTrue(index.contains(h.id()), h.id());
     }
+
+    @Test
+    void filteredGraphTraversalKeepsRecallAndNeverReturnsRejectedIds() {
+        VectorIndex index = filled(Metric.INNER_PRODUCT);
+        // with ef = k = 10 on 4,000 vectors, filters keeping more than ~1,130 vectors are searched on the graph
+        for (double keep : new double[] {0.35, 0.5, 0.8}) {
+            java.util.Set<String> allowed = new java.util.HashSet<>();
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+            for (String id : ids) if (rnd.nextDouble() < keep) allowed.add(id);
+            for (io.finrec.api.vector.VectorFilter f : List.of(io.finrec.api.vector.VectorFilter.ofIds(allowed),
+                    io.finrec.api.vector.VectorFilter.where(allowed::contains))) {
+                SearchRequest r = SearchRequest.topK(K).withEf(K).withFilter(f);
+                List<List<SearchHit>> got = searchAll(index, r);
+                for (List<SearchHit> hits : got) {
+                    assertEquals(K, hits.size());
+                    for (SearchHit h : hits) assertTrue(allowed.contains(h.id()), "rejected id " + h.id());
+                }
+                double recall = recall(exact(f, java.util.Set.of()), got);
+                assertTrue(recall >= 0.85, "recall " + recall + " keeping " + keep + " with " + f);
+            }
+        }
+    }
 }

@@ -27,7 +27,15 @@ final class DemoCommand implements Callable<Integer> {
     /** The demo's sections, in order. Capabilities append theirs here, one per line. */
     static final List<Supplier<DemoSection>> SECTIONS = List.of(
             BankSummarySection::new,
-            CategorizeSection::new
+            BankAppSections.Categorise::new,
+            BankAppSections.Spending::new,
+            BankAppSections.Alerts::new,
+            BankAppSections.Recommend::new,
+            BankAppSections.Social::new,
+            BankAppSections.Chat::new,
+            BankAppSections.Evaluate::new,
+            BankAppSections.Advise::new,
+            BankAppSections.Report::new
     );
 
     @Spec

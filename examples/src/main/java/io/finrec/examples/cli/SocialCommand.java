@@ -3,6 +3,7 @@ package io.finrec.examples.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.finrec.core.domain.Product;
+import io.finrec.core.domain.ProductType;
 import io.finrec.core.domain.SocialPost;
 import io.finrec.core.io.BankSchemas;
 import io.finrec.core.io.CsvRecords;
@@ -91,16 +92,21 @@ public final class SocialCommand implements Callable<Integer> {
      * words with the reasons first (travel reasons put the travel card and travel insurance on top).
      */
     static List<Product> productsOf(ProductAffinity a, List<Product> offers) {
-        String why = a.reasons().stream().map(r -> r.text() + " " + r.trigger()).collect(Collectors.joining(" "))
-                .toLowerCase(Locale.ROOT);
+        Set<String> why = new HashSet<>(List.of(a.reasons().stream().map(Reason::text).collect(Collectors.joining(" "))
+                .toLowerCase(Locale.ROOT).split("[^a-z]+")));
         return offers.stream().filter(o -> o.type() == a.productType())
-                .sorted(java.util.Comparator.comparingInt((Product o) -> -overlap(o.name(), why)).thenComparing(Product::id))
+                .sorted(java.util.Comparator.comparingInt((Product o) -> -overlap(o.name(), why, a.productType()))
+                        .thenComparing(Product::id))
                 .limit(3).toList();
     }
 
-    private static int overlap(String name, String why) {
+    /** Words of the product name (other than generic ones and the type's own) found in the reasons. */
+    private static int overlap(String name, Set<String> why, ProductType type) {
+        Set<String> generic = new HashSet<>(List.of("card", "account", "insurance", "loan", "services", "plan"));
+        generic.addAll(List.of(type.name().toLowerCase(Locale.ROOT).split("_")));
         int n = 0;
-        for (String w : name.toLowerCase(Locale.ROOT).split("[^a-z]+")) if (w.length() >= 4 && why.contains(w)) n++;
+        for (String w : name.toLowerCase(Locale.ROOT).split("[^a-z]+"))
+            if (w.length() >= 4 && !generic.contains(w) && why.contains(w)) n++;
         return n;
     }
 

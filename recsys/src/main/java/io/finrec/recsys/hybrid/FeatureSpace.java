@@ -68,12 +68,22 @@ final class FeatureSpace {
         return o;
     }
 
-    /** Label of a feature ordinal: the entity id for identity features, the name for named ones. */
-    String[] featureLabels() {
-        String[] labels = new String[featureCount];
-        for (int e = 0; e < identity.length; e++) if (identity[e] >= 0) labels[identity[e]] = ids.get(e);
-        for (int n = 0; n < nameFeature.length; n++) labels[nameFeature[n]] = names.get(n);
-        return labels;
+    /** Named feature ordinal to name, built on first use (racing threads build equal maps). */
+    private volatile Map<Integer, String> namedLabels;
+
+    /**
+     * Label of feature {@code feature} in entity {@code entity}'s row: the entity id for its identity feature, the
+     * name for named ones. Costs O(1) after the first call (explanations call it per feature of every item).
+     */
+    String label(int feature, int entity) {
+        if (feature == identity[entity]) return ids.get(entity);
+        Map<Integer, String> m = namedLabels;
+        if (m == null) {
+            m = new HashMap<>(Math.max(16, names.size() * 2));
+            for (int n = 0; n < nameFeature.length; n++) m.put(nameFeature[n], names.get(n));
+            namedLabels = m;
+        }
+        return m.get(feature);
     }
 
     /**

@@ -266,7 +266,6 @@ public final class HybridModel implements HybridRecommender {
         checkLimit(limit);
         int u = user(userId);
         int i = item(itemId);
-        String[] uLabels = users.featureLabels();
         int n = users.rowPtr[u + 1] - users.rowPtr[u];
         String[] labels = new String[n];
         float[][] vecs = new float[n][];
@@ -275,7 +274,7 @@ public final class HybridModel implements HybridRecommender {
         float[] ws = new float[n];
         for (int q = users.rowPtr[u], x = 0; q < users.rowPtr[u + 1]; q++, x++) {
             int f = users.rowFeat[q];
-            labels[x] = uLabels[f];
+            labels[x] = users.label(f, u);
             vecs[x] = up.emb;
             offs[x] = f * components();
             biases[x] = up.bias[f];
@@ -354,12 +353,11 @@ public final class HybridModel implements HybridRecommender {
             for (int j = 0; j < k; j++) dot += (double) vecs[x][offs[x] + j] * ir[j];
             contributions.add(new Explanation.Contribution("user", labels[x], ws[x] * (dot / 2 + biases[x])));
         }
-        String[] iLabels = items.featureLabels();
         for (int q = items.rowPtr[i]; q < items.rowPtr[i + 1]; q++) {
             int g = items.rowFeat[q];
             double dot = 0;
             for (int j = 0; j < k; j++) dot += (double) ur[j] * ip.emb[g * k + j];
-            contributions.add(new Explanation.Contribution("item", iLabels[g],
+            contributions.add(new Explanation.Contribution("item", items.label(g, i),
                     items.rowW[q] * (dot / 2 + ip.bias[g])));
         }
         contributions.sort(Comparator.comparingDouble((Explanation.Contribution c) -> -Math.abs(c.value())));
