@@ -1,9 +1,9 @@
 package io.finrec.examples.app;
 
 import io.finrec.api.categorize.TransactionCategorizer;
-import java.util.Objects;
 import io.finrec.api.model.Provenance;
 import io.finrec.nlp.categorize.CategorizerModel;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
