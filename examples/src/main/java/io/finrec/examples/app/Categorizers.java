@@ -1,6 +1,8 @@
 package io.finrec.examples.app;
 
 import io.finrec.api.categorize.TransactionCategorizer;
+import io.finrec.api.model.Provenance;
+import io.finrec.nlp.categorize.CategorizerModel;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,8 +26,15 @@ public final class Categorizers {
         }
     }
 
-    /** The library's shipped default categorizer, when this build has one. */
+    /**
+     * The library's shipped default categorizer ({@link CategorizerModel#builtin()}), named by its kind, version,
+     * creation time and training-data fingerprint, so a new default model invalidates stored categories.
+     */
     public static Optional<Named> defaultCategorizer() {
-        return Optional.empty();
+        CategorizerModel m = CategorizerModel.builtin();
+        Provenance p = m.provenance();
+        String fingerprint = p.dataFingerprint().length() > 12 ? p.dataFingerprint().substring(0, 12) : p.dataFingerprint();
+        return Optional.of(new Named(CategorizerModel.KIND + ":" + CategorizerModel.VERSION + ":" + p.createdAt() + ":"
+                + fingerprint, m));
     }
 }

@@ -31,8 +31,8 @@ final class AlertsCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
-    @Option(names = "--customer", required = true, paramLabel = "ID", description = "Customer id, e.g. C000042.")
-    String customer;
+    @Mixin
+    AppCommands.CustomerOption who;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "Alert policy JSON (thresholds per segment or customer; see docs/bank-app.md).")
     Path policy;
@@ -45,6 +45,7 @@ final class AlertsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String customer = who.id;
         PrintWriter out = spec.commandLine().getOut();
         try (BankStore store = db.openOrBuild(spec)) {
             AppCommands.requireCustomer(spec, store, customer);

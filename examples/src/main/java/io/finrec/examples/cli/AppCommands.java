@@ -53,6 +53,25 @@ final class AppCommands {
         if (recs.isEmpty()) out.println("  (nothing: every eligible product is held)");
     }
 
+    /**
+     * The mean time of one request (the customer's top {@code k}, scores only) in microseconds, after a warm-up of
+     * the scoring path.
+     */
+    static double requestMicros(io.finrec.examples.recommend.BankRecommender rec, String customer, int k) {
+        for (int i = 0; i < 300; i++) rec.rank(customer, k);
+        int n = 2000;
+        long s0 = System.nanoTime();
+        for (int i = 0; i < n; i++) rec.rank(customer, k);
+        return (System.nanoTime() - s0) / 1e3 / n;
+    }
+
+    /** The {@code --customer ID} option of the per-customer commands, as a picocli mixin. */
+    static final class CustomerOption {
+        @picocli.CommandLine.Option(names = "--customer", required = true, paramLabel = "ID",
+                description = "Customer id, e.g. C000042.")
+        String id;
+    }
+
     /** The app over a store with default settings. */
     static BankApp app(BankStore store) {
         return new BankApp(store, BankApp.Settings.defaults());

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             SocialCommand.class,
             EmbedCommand.class,
             ChatCommand.class,
+            CategorizeCommand.class,
         })
 public final class FinrecCli implements Runnable {
     @CommandLine.Spec

@@ -27,8 +27,8 @@ final class RecommendCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
-    @Option(names = "--customer", required = true, paramLabel = "ID", description = "Customer id, e.g. C000042.")
-    String customer;
+    @Mixin
+    AppCommands.CustomerOption who;
 
     @Option(names = {"--k", "-k"}, defaultValue = "10", description = "How many products (default ${DEFAULT-VALUE}).")
     int k;
@@ -38,6 +38,7 @@ final class RecommendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String customer = who.id;
         if (k < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--k: must be >= 1, was " + k);
         PrintWriter out = spec.commandLine().getOut();
         try (BankStore store = db.openOrBuild(spec)) {
@@ -49,11 +50,7 @@ final class RecommendCommand implements Callable<Integer> {
                 rec = app.recommender(BankApp.modelDir(db.path()), bar);
             }
             double ready = (System.nanoTime() - t0) / 1e9;
-            for (int i = 0; i < 200; i++) rec.rank(customer, k);          // warm the scoring path before timing it
-            long s0 = System.nanoTime();
-            int n = 1000;
-            for (int i = 0; i < n; i++) rec.rank(customer, k);
-            double micros = (System.nanoTime() - s0) / 1e3 / n;
+            double micros = AppCommands.requestMicros(rec, customer, k);
             Customer c = store.customer(customer).orElseThrow();
             out.printf(Locale.ROOT, "%s: %s, age %d, income %,.0f, risk profile %s; holds %d product(s)%n", c.id(),
                     c.segment(), c.age(), c.annualIncome().doubleValue(), c.riskProfile(), rec.holdings(customer).size());

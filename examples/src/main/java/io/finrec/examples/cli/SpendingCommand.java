@@ -31,14 +31,15 @@ final class SpendingCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
-    @Option(names = "--customer", required = true, paramLabel = "ID", description = "Customer id, e.g. C000042.")
-    String customer;
+    @Mixin
+    AppCommands.CustomerOption who;
 
     @Option(names = "--chart", paramLabel = "DIR", description = "Write spending-<ID>.png and .svg into DIR.")
     Path chart;
 
     @Override
     public Integer call() throws Exception {
+        String customer = who.id;
         PrintWriter out = spec.commandLine().getOut();
         try (BankStore store = db.openOrBuild(spec)) {
             AppCommands.requireCustomer(spec, store, customer);

@@ -29,7 +29,8 @@ import java.util.Set;
  * already held at the cutoff don't count). Every model ranks only products the customer is eligible for and does not
  * hold at the cutoff, and is scored with {@link RankingEvaluator} (precision@k, recall@k, NDCG@k, hit rate, catalogue
  * coverage of the top-k lists). Models: popularity (customers who interacted with a product), popularity of
- * holdings, user-based CF, and the hybrid model with its features. Immutable and thread-safe.
+ * holdings, user-based CF, the hybrid model on interactions alone (ids only: plain matrix factorisation) and the
+ * hybrid model with its customer and product features. Immutable and thread-safe.
  */
 public final class RecommendationEvaluation {
     /**
@@ -121,6 +122,8 @@ public final class RecommendationEvaluation {
         models.put("popularity", PopularityModel.trainer().fit(TrainingData.of(td.interactions()), ProgressListener.NONE));
         models.put("popularity-held", PopularityModel.trainer().fit(TrainingData.of(heldOnly.build()), ProgressListener.NONE));
         models.put(BankRecommender.USER_CF, rec.userCf());
+        models.put("hybrid-ids-only", new io.finrec.recsys.hybrid.HybridTrainer(trainer.config().hybrid())
+                .fit(TrainingData.of(td.interactions()), ProgressListener.NONE));
         models.put(BankRecommender.HYBRID, rec.hybrid());
         RankingEvaluator evaluator = RankingEvaluator.atK(k).withThreads(2);
         List<Row> rows = new ArrayList<>();

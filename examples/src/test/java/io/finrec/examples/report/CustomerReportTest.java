@@ -95,6 +95,8 @@ class CustomerReportTest {
     @Test
     void itRendersInHeadlessChromium(@TempDir Path tmp) throws Exception {
         Optional<Path> exe = chromium();
+        if (exe.isEmpty() && System.getenv("FINREC_REQUIRE_CHROMIUM") != null)
+            throw new AssertionError("FINREC_REQUIRE_CHROMIUM is set but no chromium was found");
         assumeTrue(exe.isPresent(), "chromium is not installed (apt-get install chromium, or set FINREC_CHROMIUM): "
                 + "skipping the headless render check");
         Path page = report().write(tmp);

@@ -2,6 +2,7 @@ package io.finrec.recsys.hybrid;
 
 import io.finrec.api.recommend.FeatureMatrix;
 import io.finrec.api.recommend.UnknownIdException;
+import io.finrec.recsys.RamUsage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -158,10 +159,10 @@ final class FeatureSpace {
     }
 
     long ramBytesUsed() {
-        long strings = 0;
-        for (String s : ids) strings += 56 + 2L * s.length();
-        for (String s : names) strings += 56 + 2L * s.length();
-        return strings * 2 + 4L * (identity.length + nameFeature.length + rowPtr.length + rowFeat.length
-                + rowW.length + direct.length) + 256;
+        return 64 + RamUsage.strings(ids) + RamUsage.ordinalIndex(ids.size(), Math.max(16, ids.size() * 2))
+                + RamUsage.strings(names) + RamUsage.ordinalIndex(names.size(), Math.max(16, names.size() * 2))
+                + RamUsage.ints(identity.length) + RamUsage.ints(nameFeature.length) + RamUsage.ints(rowPtr.length)
+                + RamUsage.ints(rowFeat.length) + RamUsage.ints(rowW.length) + RamUsage.ints(direct.length)
+                + (namedLabels == null ? 0 : RamUsage.ordinalIndex(names.size(), Math.max(16, names.size() * 2)));
     }
 }
