@@ -49,6 +49,9 @@ class MessageParserTest {
         amount("2 lakh rupees", "200000", "INR");
         amount("a hundred bucks", "100", "USD");
         amount("between 3,000 and 7,500 USD", "7500", "USD");
+        // currencies and multipliers are MoneyLexicon's, shared with KeywordExtractor
+        amount("send 50000 yen home", "50000", "JPY");
+        amount("5 grand", "5000", null);
     }
 
     @Test
