@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
 import io.finrec.nlp.keywords.MoneyLexicon;
 
 /**
- * Reads intents, an amount of money and a time horizon from a customer's message with hand-written rules (cue words,
- * number words, currency symbols and codes, relative and absolute dates; the currency, multiplier and time-unit
- * words are {@link MoneyLexicon}'s, shared with {@link io.finrec.nlp.keywords.KeywordExtractor}). Rules rather than a
- * model because the cues are few, must be explainable to the customer, and there is no labelled chat data to learn
- * from. Immutable and thread-safe.
+ * Reads intents, stated needs, support issues, an amount of money and a time horizon from a customer's message with
+ * hand-written rules (cue words, number words, currency symbols and codes, relative and absolute dates; the currency,
+ * multiplier and time-unit words are {@link MoneyLexicon}'s, shared with
+ * {@link io.finrec.nlp.keywords.KeywordExtractor}). Rules rather than a model because the cues are few, must be
+ * explainable to the customer, and there is no labelled chat data to learn from. Immutable and thread-safe.
  */
 public final class MessageParser {
     private static final Map<String, Integer> UNITS = Map.ofEntries(Map.entry("zero", 0), Map.entry("one", 1),
@@ -55,11 +55,6 @@ public final class MessageParser {
     private static final Pattern HORIZON_NOW = Pattern.compile("\\b(?:asap|as soon as possible|right away|"
             + "immediately|urgently|right now)\\b");
 
-    private static final Pattern URGENT = Pattern.compile("\\b(?:lost|stolen|steal|stole|theft of my|fraud\\w*|"
-            + "unauthori[sz]ed|didn'?t (?:make|authori[sz]e)|hacked|scam\\w*|phishing|identity theft|locked out|"
-            + "(?:can'?t|cannot|unable to) (?:log ?in|sign ?in|access)|card (?:was |got |is )?(?:blocked|declined|"
-            + "swallowed))\\b");
-
     private MessageParser() {}
 
     /** The parser (stateless). */
@@ -77,7 +72,11 @@ public final class MessageParser {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(today, "today");
         String text = wordsToDigits(message.toLowerCase(Locale.ROOT));
-        return new ParsedMessage(intents(text), amount(text), horizon(text, today), URGENT.matcher(text).find());
+        List<Intent> needs = new ArrayList<>();
+        for (Intent i : Intent.values()) if (i.isNeedStatedIn(text)) needs.add(i);
+        List<SupportIssue> support = new ArrayList<>();
+        for (SupportIssue i : SupportIssue.values()) if (i.isCuedBy(text)) support.add(i);
+        return new ParsedMessage(intents(text), needs, amount(text), horizon(text, today), support);
     }
 
     private static List<Intent> intents(String text) {
