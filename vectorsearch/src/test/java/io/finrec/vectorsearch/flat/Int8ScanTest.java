@@ -1,6 +1,7 @@
 package io.finrec.vectorsearch.flat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.finrec.api.vector.Metric;
@@ -10,6 +11,7 @@ import io.finrec.api.vector.VectorFilter;
 import io.finrec.vectorsearch.data.SyntheticEmbeddings;
 import io.finrec.vectorsearch.quant.Quantization;
 import io.finrec.api.vector.VectorSearcher;
+import io.finrec.api.model.ModelFormatException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,5 +84,40 @@ class Int8ScanTest {
             assertEquals(want, again.search(q, SearchRequest.topK(10)));
             assertEquals(want, FlatIndex.load(file, Quantization.NONE).search(q, SearchRequest.topK(10)));
         }
+    }
+
+    /**
+     * The quantiser's parameters are the last thing before the checksum in a flat file: changed bytes fail the
+     * checksum; a well-formed file (checksum recomputed) with a step of 0 fails on the named parameter.
+     */
+    @Test
+    void tamperedQuantiserParametersAreRejected(@TempDir Path dir) throws IOException {
+        SyntheticEmbeddings g = new SyntheticEmbeddings(new SyntheticEmbeddings.Config(DIM, 20, 4, 0.6, 0.5, 9L));
+        FlatIndex coded = FlatIndex.create(DIM, Metric.INNER_PRODUCT, Quantization.INT8);
+        float[][] base = g.base(2000, 2);
+        for (int i = 0; i < base.length; i++) coded.add("v" + i, base[i]);
+        Path file = dir.resolve("coded.frec");
+        coded.save(file);
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        int lastStep = bytes.length - 8;
+        assertTrue(java.nio.ByteBuffer.wrap(bytes).getFloat(lastStep) > 0, "layout: the last step precedes the CRC");
+
+        byte[] flipped = bytes.clone();
+        flipped[lastStep] ^= 0x01;
+        Path bad = dir.resolve("bad.frec");
+        java.nio.file.Files.write(bad, flipped);
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> FlatIndex.load(bad));
+        assertEquals(ModelFormatException.Reason.CHECKSUM_MISMATCH, e.reason());
+
+        byte[] zero = bytes.clone();
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(zero);
+        bb.putFloat(lastStep, 0f);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(zero, 18, zero.length - 4 - 18);
+        bb.putInt(zero.length - 4, (int) crc.getValue());
+        java.nio.file.Files.write(bad, zero);
+        e = assertThrows(ModelFormatException.class, () -> FlatIndex.load(bad));
+        assertTrue(e.getMessage().contains("int8 quantiser step " + (DIM - 1) + " is 0.0"), e.getMessage());
+        assertThrows(ModelFormatException.class, () -> FlatIndex.openMapped(bad, false));
     }
 }
