@@ -118,6 +118,18 @@ public class FlatSearchBenchmark {
         return heap.size();
     }
 
+    /**
+     * Lucene's dot product ({@code VectorUtil.dotProduct}, which on Java 17 is its unrolled scalar loop: Lucene 9.12
+     * uses the Vector API only on Java 20+) over {@code float[][]} into the same top-10 heap.
+     */
+    @Benchmark
+    public int luceneVectorUtil() {
+        float[] q = nextQuery();
+        TopK heap = new TopK(10);
+        for (int i = 0; i < base.length; i++) heap.offer(org.apache.lucene.util.VectorUtil.dotProduct(q, base[i]), i);
+        return heap.size();
+    }
+
     /** 1,000 queries per pass over the data, one thread, Vector API kernels. */
     @Benchmark
     @OperationsPerInvocation(1000)
