@@ -1,0 +1,317 @@
+package io.finrec.nlp.sentiment;
+
+import io.finrec.api.model.Fingerprint;
+import io.finrec.api.model.ModelFile;
+import io.finrec.api.model.ModelFormatException;
+import io.finrec.api.model.ModelHeader;
+import io.finrec.api.model.Provenance;
+import io.finrec.api.progress.ProgressListener;
+import io.finrec.api.sentiment.SentimentScore;
+import io.finrec.api.sentiment.SentimentScorer;
+import io.finrec.nlp.classify.ClassificationMetrics;
+import io.finrec.nlp.transformer.BertConfig;
+import io.finrec.nlp.transformer.BertWeights;
+import io.finrec.nlp.transformer.FineTuneConfig;
+import io.finrec.nlp.transformer.FineTuner;
+import io.finrec.nlp.transformer.MiniLmBase;
+import io.finrec.nlp.transformer.PooledClassifierBlock;
+import io.finrec.nlp.transformer.TensorPayload;
+import io.finrec.nlp.transformer.TransformerClassifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Learned sentiment of short finance posts from a fine-tuned transformer: all-MiniLM-L6-v2 (the weights of the ONNX
+ * file in the langchain4j MiniLM jar, rebuilt as DJL blocks on the PyTorch engine) whose upper layers and a
+ * mean-pooled linear head were fine-tuned on labelled posts ({@link FineTuner}). As a {@link SentimentScorer} it
+ * reports {@code negative = P(bearish)}, {@code neutral = 1 - P(bullish) - P(bearish)} (= P(neutral) with three
+ * classes), {@code positive = P(bullish)}, {@code compound = P(bullish) - P(bearish)} and the most probable class.
+ *
+ * <p>{@link #builtIn()} is the model shipped in this jar (more accurate and ~100× slower than
+ * {@link FinanceSentiment#builtIn()}; figures in {@code docs/sentiment.md} and {@link #provenance()}). A model file
+ * holds only the fine-tuned tensors (float16 by default) and the SHA-256 of the base ONNX file, which is checked at
+ * load: a model never runs on top of different base weights.
+ *
+ * <p>Thread-safe: score from any number of threads. Instances from {@link #load} / {@link #train} hold native
+ * PyTorch memory (~90 MB): {@link #close()} them when done; closing {@link #builtIn()} does nothing.
+ */
+public final class TransformerSentiment implements SentimentScorer, AutoCloseable {
+    /** Model-file kind. */
+    public static final String KIND = "finrec.transformer-sentiment";
+    static final int VERSION = 1;
+    static final String RESOURCE = "/io/finrec/nlp/sentiment/transformer-sentiment.frm";
+    static final String BASE_NAME = "all-MiniLM-L6-v2";
+
+    private static volatile TransformerSentiment builtIn;
+
+    private final ClassScores scores;
+    private final Map<String, float[]> tuned;
+    private final int fromLayer, maxTokens, batchSize;
+    private final Provenance provenance;
+    private final MiniLmBase base;
+    private final TransformerClassifier classifier;
+    private final boolean shared;
+
+    private TransformerSentiment(ClassScores scores, Map<String, float[]> tuned, int fromLayer, int maxTokens,
+                                 int batchSize, Provenance provenance, MiniLmBase base, boolean shared) {
+        this.scores = scores;
+        this.tuned = tuned;
+        this.fromLayer = fromLayer;
+        this.maxTokens = maxTokens;
+        this.batchSize = batchSize;
+        this.provenance = provenance;
+        this.base = base;
+        this.shared = shared;
+        this.classifier = new TransformerClassifier(base, tuned, scores.labels().size(), maxTokens, batchSize);
+    }
+
+    /** The model shipped with FinRec (loaded once per JVM; never closed). */
+    public static TransformerSentiment builtIn() {
+        TransformerSentiment b = builtIn;
+        if (b != null) return b;
+        synchronized (TransformerSentiment.class) {
+            if (builtIn == null) {
+                try (InputStream in = TransformerSentiment.class.getResourceAsStream(RESOURCE)) {
+                    if (in == null) throw new IOException("missing resource " + RESOURCE);
+                    Path tmp = Files.createTempFile("finrec-transformer-sentiment", ".frm");
+                    try {
+                        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                        builtIn = read(tmp, MiniLmBase.shared(), true);
+                    } finally {
+                        Files.deleteIfExists(tmp);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot load the built-in transformer sentiment model: " + e.getMessage(), e);
+                }
+            }
+            return builtIn;
+        }
+    }
+
+    /** Class names, by class id. */
+    public List<String> labels() {
+        return scores.labels();
+    }
+
+    /** Where the model came from: seed, data fingerprint, base model hash, validation (and test) metrics. */
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /** First fine-tuned encoder layer (the layers below are the base model's). */
+    public int fromLayer() {
+        return fromLayer;
+    }
+
+    /** Word pieces read per text. */
+    public int maxTokens() {
+        return maxTokens;
+    }
+
+    @Override
+    public SentimentScore score(String text) {
+        Objects.requireNonNull(text, "text");
+        return scores.toScore(classifier.probabilities(List.of(text))[0]);
+    }
+
+    @Override
+    public List<SentimentScore> scoreAll(List<String> texts) {
+        double[][] p = probabilitiesAll(texts);
+        List<SentimentScore> out = new ArrayList<>(p.length);
+        for (double[] row : p) out.add(scores.toScore(row));
+        return out;
+    }
+
+    /** Class probabilities of a text, by class id. */
+    public double[] probabilities(String text) {
+        Objects.requireNonNull(text, "text");
+        return classifier.probabilities(List.of(text))[0];
+    }
+
+    /** Class probabilities of texts (batched), by class id. */
+    public double[][] probabilitiesAll(List<String> texts) {
+        Objects.requireNonNull(texts, "texts");
+        for (int i = 0; i < texts.size(); i++) Objects.requireNonNull(texts.get(i), "texts: null at index " + i);
+        return classifier.probabilities(texts);
+    }
+
+    /** Accuracy, macro-F1 and per-class figures on labelled texts (labels must be among {@link #labels()}). */
+    public ClassificationMetrics evaluate(List<LabeledText> data) {
+        return scores.evaluate(data, this::scoreAll);
+    }
+
+    /**
+     * Fine-tunes MiniLM on labelled texts (the labels become the classes; the configuration names which are positive
+     * and negative). A validation split carved from {@code data} picks the epoch; test data is never touched.
+     * Takes minutes to hours depending on data size, layers and machine (see {@code docs/sentiment.md}).
+     */
+    public static TransformerSentiment train(List<LabeledText> data, TransformerSentimentConfig config,
+                                             ProgressListener listener) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(listener, "listener");
+        if (data.size() < 10) throw new IllegalArgumentException("data: need at least 10 labelled texts, got " + data.size());
+        List<String> labels = new ArrayList<>(new TreeSet<>(data.stream().map(LabeledText::label).toList()));
+        if (labels.size() < 2) throw new IllegalArgumentException("data: need at least 2 distinct labels, got " + labels);
+        List<String> texts = data.stream().map(LabeledText::text).toList();
+        int[] y = data.stream().mapToInt(r -> labels.indexOf(r.label())).toArray();
+        MiniLmBase base = MiniLmBase.shared();
+        FineTuneConfig ft = config.fineTune();
+        FineTuner.Result r = new FineTuner(ft).fit(base, texts, y, labels, listener);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("trainer", "TransformerSentiment.train (DJL PyTorch fine-tuning of " + BASE_NAME + ")");
+        details.put("rows", Integer.toString(data.size()));
+        details.put("trainingRows", Integer.toString(r.trainingRows()));
+        details.put("trainableLayers", Integer.toString(ft.trainableLayers()));
+        details.put("learningRate", Double.toString(ft.learningRate()));
+        details.put("batchSize", Integer.toString(ft.batchSize()));
+        details.put("bestEpoch", Integer.toString(r.bestEpoch()));
+        details.put("epochsRun", Integer.toString(r.epochsRun()));
+        details.put("epochSeconds", Arrays.toString(Arrays.stream(r.epochSeconds()).map(Math::rint).toArray()));
+        if (r.validation() != null) {
+            details.put("validationAccuracy", String.format(Locale.ROOT, "%.4f", r.validation().accuracy()));
+            details.put("validationMacroF1", String.format(Locale.ROOT, "%.4f", r.validation().macroF1()));
+        }
+        Provenance prov = Provenance.now(ft.seed(), 1, fingerprint(data), details);
+        return new TransformerSentiment(new ClassScores(labels, config.positiveLabel(), config.negativeLabel()),
+                r.weights(), r.fromLayer(), ft.maxTokens(), config.batchSize(), prov, base, false);
+    }
+
+    /**
+     * A model from fine-tuned tensors (as {@link FineTuner.Result#weights()} gives them) without training, e.g. to
+     * rebuild one from an experiment's output.
+     */
+    public static TransformerSentiment of(FineTuner.Result result, TransformerSentimentConfig config, int maxTokens,
+                                          Provenance provenance) {
+        MiniLmBase base = MiniLmBase.shared();
+        try {
+            checkTensors(result.weights(), base.config(), result.fromLayer(), result.classNames().size(), null);
+        } catch (ModelFormatException e) {
+            throw new IllegalArgumentException("result: " + e.getMessage(), e);
+        }
+        return new TransformerSentiment(new ClassScores(result.classNames(), config.positiveLabel(), config.negativeLabel()),
+                result.weights(), result.fromLayer(), maxTokens, config.batchSize(), provenance, base, false);
+    }
+
+    private static String fingerprint(List<LabeledText> data) {
+        Fingerprint f = new Fingerprint();
+        for (LabeledText r : data) f.add(r.text()).add(r.label());
+        return f.hex();
+    }
+
+    /** A copy (sharing the weights) whose provenance has extra details, e.g. test metrics measured after training. */
+    public TransformerSentiment withDetails(Map<String, String> more) {
+        return new TransformerSentiment(scores, tuned, fromLayer, maxTokens, batchSize, provenance.withDetails(more), base, false);
+    }
+
+    /** Saves the fine-tuned tensors in float16 (see {@link #save(Path, TensorPayload.Precision)}). */
+    public void save(Path file) throws IOException {
+        save(file, TensorPayload.Precision.FLOAT16);
+    }
+
+    /**
+     * Saves the model as one FinRec model file: labels, settings, the base model's name and SHA-256, and the
+     * fine-tuned tensors only (layers {@link #fromLayer()} and up, and the head) in the given precision.
+     */
+    public void save(Path file, TensorPayload.Precision precision) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(precision, "precision");
+        BertConfig c = base.config();
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("labels", labels());
+        meta.put("positiveLabel", scores.positiveLabel());
+        meta.put("negativeLabel", scores.negativeLabel());
+        meta.put("baseModel", BASE_NAME);
+        meta.put("baseFile", base.onnxFile().getFileName().toString());
+        meta.put("baseSha256", base.sha256());
+        meta.put("encoder", Map.of("vocabSize", c.vocabSize(), "hiddenSize", c.hiddenSize(), "layers", c.layers(),
+                "heads", c.heads(), "intermediateSize", c.intermediateSize(), "maxPositions", c.maxPositions()));
+        meta.put("pooling", "mean");
+        meta.put("fromLayer", fromLayer);
+        meta.put("maxTokens", maxTokens);
+        meta.put("batchSize", batchSize);
+        meta.put("precision", precision.name());
+        ModelFile.write(file, new ModelHeader(KIND, VERSION, ModelFile.metadata(meta), provenance),
+                out -> TensorPayload.write(out, tuned, precision));
+    }
+
+    /**
+     * Loads a model saved by {@link #save}, on top of the MiniLM weights on the classpath.
+     *
+     * @throws ModelFormatException if the file is truncated, altered, of another kind, inconsistent, or was
+     *                              fine-tuned from a base model whose SHA-256 differs from the one available here
+     */
+    public static TransformerSentiment load(Path file) throws IOException {
+        return read(Objects.requireNonNull(file, "file"), MiniLmBase.shared(), false);
+    }
+
+    private static TransformerSentiment read(Path file, MiniLmBase base, boolean shared) throws IOException {
+        try (ModelFile.Reader r = ModelFile.open(file, KIND, VERSION, VERSION)) {
+            var meta = r.header().metadata();
+            String sha = meta.path("baseSha256").asText("");
+            if (!sha.equals(base.sha256()))
+                throw new ModelFormatException(file, ModelFormatException.Reason.INVALID_CONTENT, "fine-tuned from "
+                        + meta.path("baseFile").asText("?") + " with SHA-256 " + sha + ", but the base model here ("
+                        + base.onnxFile() + ") has SHA-256 " + base.sha256());
+            List<String> labels = new ArrayList<>();
+            meta.path("labels").forEach(n -> labels.add(n.asText()));
+            if (labels.size() < 2 || new TreeSet<>(labels).size() != labels.size())
+                throw r.invalid("labels " + labels + ": need at least 2 distinct labels");
+            int from = meta.path("fromLayer").asInt(-1);
+            int maxTokens = meta.path("maxTokens").asInt(-1);
+            int batch = meta.path("batchSize").asInt(32);
+            BertConfig c = base.config();
+            if (from < 0 || from >= c.layers()) throw r.invalid("fromLayer " + from + " outside [0, " + c.layers() + ")");
+            if (maxTokens < 2 || maxTokens > c.maxPositions()) throw r.invalid("maxTokens " + maxTokens);
+            if (batch < 1) throw r.invalid("batchSize " + batch);
+            TensorPayload.Precision precision;
+            try {
+                precision = TensorPayload.Precision.valueOf(meta.path("precision").asText(""));
+            } catch (IllegalArgumentException e) {
+                throw r.invalid("unknown precision '" + meta.path("precision").asText("") + "'");
+            }
+            Map<String, float[]> tensors = TensorPayload.read(r.payload(), precision, file);
+            r.expectEnd();
+            checkTensors(tensors, c, from, labels.size(), file);
+            return new TransformerSentiment(new ClassScores(labels, meta.path("positiveLabel").asText(""),
+                    meta.path("negativeLabel").asText("")), tensors, from, maxTokens, batch, r.header().provenance(), base, shared);
+        }
+    }
+
+    /** Every tensor of layers {@code from..} and the head must be there with the right size, and nothing else. */
+    private static void checkTensors(Map<String, float[]> t, BertConfig c, int from, int classes, Path file)
+            throws ModelFormatException {
+        Map<String, Long> want = new LinkedHashMap<>();
+        for (int l = from; l < c.layers(); l++)
+            BertWeights.layerShapes(c, l).forEach((n, s) -> want.put(n, Arrays.stream(s).reduce(1, (a, b) -> a * b)));
+        want.put(PooledClassifierBlock.HEAD_WEIGHT, (long) classes * c.hiddenSize());
+        want.put(PooledClassifierBlock.HEAD_BIAS, (long) classes);
+        for (Map.Entry<String, Long> e : want.entrySet()) {
+            float[] v = t.get(e.getKey());
+            if (v == null || v.length != e.getValue())
+                throw new ModelFormatException(file, ModelFormatException.Reason.INVALID_CONTENT, "tensor '" + e.getKey()
+                        + "' " + (v == null ? "is missing" : "has " + v.length + " values, expected " + e.getValue()));
+        }
+        for (String n : t.keySet())
+            if (!want.containsKey(n))
+                throw new ModelFormatException(file, ModelFormatException.Reason.INVALID_CONTENT, "unexpected tensor '" + n + "'");
+    }
+
+    /** Frees the native weights (not for {@link #builtIn()}, which lives as long as the JVM). */
+    @Override
+    public void close() {
+        if (!shared) classifier.close();
+    }
+}
