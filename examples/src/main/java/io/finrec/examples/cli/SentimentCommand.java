@@ -145,6 +145,9 @@ public final class SentimentCommand implements Callable<Integer> {
         @Option(names = "--max-tokens", description = "learned: word pieces per text (default: ${DEFAULT-VALUE})", defaultValue = "96")
         int maxTokens;
 
+        @Option(names = "--no-blend", description = "learned: the transformer alone, without the TF-IDF companion model")
+        boolean noBlend;
+
         @Option(names = "--validation", description = "held-out share for picking the epoch (default: ${DEFAULT-VALUE})",
                 defaultValue = "0.15")
         double validation;
@@ -165,7 +168,7 @@ public final class SentimentCommand implements Callable<Integer> {
                         .seed(seed).build();
                 TransformerSentiment m;
                 try (ProgressBar bar = ProgressBar.onStderr()) {
-                    m = TransformerSentiment.train(data, base.withFineTune(ft), bar);
+                    m = TransformerSentiment.train(data, base.withFineTune(ft).withCompanion(noBlend ? null : base.companion()), bar);
                 }
                 try (TransformerSentiment named = m.withDetails(Map.of("trainFile", train.getFileName().toString()))) {
                     named.save(out);

@@ -9,6 +9,7 @@ import io.finrec.api.progress.ProgressListener;
 import io.finrec.api.sentiment.SentimentScore;
 import io.finrec.api.sentiment.SentimentScorer;
 import io.finrec.nlp.classify.ClassificationMetrics;
+import io.finrec.nlp.classify.StratifiedSplit;
 import io.finrec.nlp.transformer.BertConfig;
 import io.finrec.nlp.transformer.BertWeights;
 import io.finrec.nlp.transformer.FineTuneConfig;
@@ -39,10 +40,14 @@ import java.util.TreeSet;
  * reports {@code negative = P(bearish)}, {@code neutral = 1 - P(bullish) - P(bearish)} (= P(neutral) with three
  * classes), {@code positive = P(bullish)}, {@code compound = P(bullish) - P(bearish)} and the most probable class.
  *
- * <p>{@link #builtIn()} is the model shipped in this jar (more accurate and ~100× slower than
+ * <p>Optionally the transformer's probabilities are blended with those of a fast TF-IDF companion
+ * ({@link FinanceSentiment}, trained on the same rows) with a weight picked on the validation split
+ * ({@link #withCompanion}); the default configuration does this, and so does the shipped model.
+ *
+ * <p>{@link #builtIn()} is the model shipped in this jar (more accurate and ~50× slower than
  * {@link FinanceSentiment#builtIn()}; figures in {@code docs/sentiment.md} and {@link #provenance()}). A model file
- * holds only the fine-tuned tensors (float16 by default) and the SHA-256 of the base ONNX file, which is checked at
- * load: a model never runs on top of different base weights.
+ * holds only the fine-tuned tensors (float16 by default), the companion (a nested model file) and the SHA-256 of the
+ * base ONNX file, which is checked at load: a model never runs on top of different base weights.
  *
  * <p>Thread-safe: score from any number of threads. Instances from {@link #load} / {@link #train} hold native
  * PyTorch memory (~90 MB): {@link #close()} them when done; closing {@link #builtIn()} does nothing.
@@ -63,9 +68,26 @@ public final class TransformerSentiment implements SentimentScorer, AutoCloseabl
     private final MiniLmBase base;
     private final TransformerClassifier classifier;
     private final boolean shared;
+    private final FinanceSentiment companion;
+    private final double companionWeight;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private TransformerSentiment(ClassScores scores, Map<String, float[]> tuned, int fromLayer, int maxTokens,
-                                 int batchSize, Provenance provenance, MiniLmBase base, boolean shared) {
+                                 int batchSize, Provenance provenance, MiniLmBase base, boolean shared,
+                                 FinanceSentiment companion, double companionWeight) {
+        this(scores, tuned, fromLayer, maxTokens, batchSize, provenance, base, shared, companion, companionWeight,
+                new TransformerClassifier(base, tuned, scores.labels().size(), maxTokens, batchSize));
+    }
+
+    private TransformerSentiment(ClassScores scores, Map<String, float[]> tuned, int fromLayer, int maxTokens,
+                                 int batchSize, Provenance provenance, MiniLmBase base, boolean shared,
+                                 FinanceSentiment companion, double companionWeight, TransformerClassifier classifier) {
+        if (companion != null && !companion.labels().equals(scores.labels()))
+            throw new IllegalArgumentException("companion labels " + companion.labels() + " differ from " + scores.labels());
+        if (!(companionWeight >= 0 && companionWeight < 1))
+            throw new IllegalArgumentException("companionWeight must be in [0, 1), was " + companionWeight);
+        this.companion = companionWeight > 0 ? companion : null;
+        this.companionWeight = this.companion == null ? 0 : companionWeight;
         this.scores = scores;
         this.tuned = tuned;
         this.fromLayer = fromLayer;
@@ -74,7 +96,7 @@ public final class TransformerSentiment implements SentimentScorer, AutoCloseabl
         this.provenance = provenance;
         this.base = base;
         this.shared = shared;
-        this.classifier = new TransformerClassifier(base, tuned, scores.labels().size(), maxTokens, batchSize);
+        this.classifier = classifier;
     }
 
     /** The model shipped with FinRec (loaded once per JVM; never closed). */
@@ -120,10 +142,15 @@ public final class TransformerSentiment implements SentimentScorer, AutoCloseabl
         return maxTokens;
     }
 
+    /** Weight of the fast companion model in the blended probabilities (0: the transformer alone). */
+    public double companionWeight() {
+        return companionWeight;
+    }
+
     @Override
     public SentimentScore score(String text) {
         Objects.requireNonNull(text, "text");
-        return scores.toScore(classifier.probabilities(List.of(text))[0]);
+        return scores.toScore(probabilities(text));
     }
 
     @Override
@@ -137,14 +164,66 @@ public final class TransformerSentiment implements SentimentScorer, AutoCloseabl
     /** Class probabilities of a text, by class id. */
     public double[] probabilities(String text) {
         Objects.requireNonNull(text, "text");
-        return classifier.probabilities(List.of(text))[0];
+        return probabilitiesAll(List.of(text))[0];
     }
 
-    /** Class probabilities of texts (batched), by class id. */
+    /** Class probabilities of texts (batched), by class id: the transformer's, blended with the companion's if any. */
     public double[][] probabilitiesAll(List<String> texts) {
         Objects.requireNonNull(texts, "texts");
         for (int i = 0; i < texts.size(); i++) Objects.requireNonNull(texts.get(i), "texts: null at index " + i);
-        return classifier.probabilities(texts);
+        if (closed.get()) throw new IllegalStateException("this TransformerSentiment is closed");
+        return blend(classifier.probabilities(texts), texts, companion, companionWeight);
+    }
+
+    private static double[][] blend(double[][] p, List<String> texts, FinanceSentiment companion, double w) {
+        if (companion == null || w == 0) return p;
+        for (int i = 0; i < p.length; i++) {
+            double[] q = companion.probabilities(texts.get(i));
+            for (int c = 0; c < p[i].length; c++) p[i][c] = (1 - w) * p[i][c] + w * q[c];
+        }
+        return p;
+    }
+
+    /** Candidate companion weights tried on the validation split. */
+    static final double[] BLEND_GRID = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7};
+
+    /**
+     * A copy blended with a fast companion model, its weight (from 0 to 0.7 by 0.1) chosen by macro-F1 on
+     * {@code validation} (rows neither model was trained on; ties keep the smaller weight). The provenance records
+     * the chosen weight and the blend's validation figures. Shares this model's native weights (freed when both are
+     * closed).
+     */
+    public TransformerSentiment withCompanion(FinanceSentiment fast, List<LabeledText> validation) {
+        Objects.requireNonNull(fast, "fast");
+        Objects.requireNonNull(validation, "validation");
+        if (validation.isEmpty()) throw new IllegalArgumentException("validation: no rows");
+        List<String> texts = validation.stream().map(LabeledText::text).toList();
+        double[][] own = classifier.probabilities(texts);
+        double bestW = 0;
+        ClassificationMetrics best = null;
+        for (double w : BLEND_GRID) {
+            double[][] p = blend(copy(own), texts, fast, w);
+            List<SentimentScore> s = new ArrayList<>(p.length);
+            for (double[] row : p) s.add(scores.toScore(row));
+            ClassificationMetrics m = scores.evaluate(validation, x -> s);
+            if (best == null || m.macroF1() > best.macroF1() + 1e-9) {
+                best = m;
+                bestW = w;
+            }
+        }
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("companion", "FinanceSentiment (TF-IDF + VADER, logistic regression), data " + fast.provenance().dataFingerprint());
+        d.put("companionWeight", String.format(Locale.ROOT, "%.1f", bestW));
+        d.put("validationAccuracy", String.format(Locale.ROOT, "%.4f", best.accuracy()));
+        d.put("validationMacroF1", String.format(Locale.ROOT, "%.4f", best.macroF1()));
+        return new TransformerSentiment(scores, tuned, fromLayer, maxTokens, batchSize, provenance.withDetails(d), base,
+                false, fast, bestW, classifier.retain());
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
+        return c;
     }
 
     /** Accuracy, macro-F1 and per-class figures on labelled texts (labels must be among {@link #labels()}). */
@@ -184,9 +263,22 @@ public final class TransformerSentiment implements SentimentScorer, AutoCloseabl
             details.put("validationAccuracy", String.format(Locale.ROOT, "%.4f", r.validation().accuracy()));
             details.put("validationMacroF1", String.format(Locale.ROOT, "%.4f", r.validation().macroF1()));
         }
+        if (r.validation() != null) {
+            details.put("transformerValidationAccuracy", details.get("validationAccuracy"));
+            details.put("transformerValidationMacroF1", details.get("validationMacroF1"));
+        }
         Provenance prov = Provenance.now(ft.seed(), 1, fingerprint(data), details);
-        return new TransformerSentiment(new ClassScores(labels, config.positiveLabel(), config.negativeLabel()),
-                r.weights(), r.fromLayer(), ft.maxTokens(), config.batchSize(), prov, base, false);
+        TransformerSentiment alone = new TransformerSentiment(new ClassScores(labels, config.positiveLabel(),
+                config.negativeLabel()), r.weights(), r.fromLayer(), ft.maxTokens(), config.batchSize(), prov, base, false,
+                null, 0);
+        if (config.companion() == null || ft.validationFraction() == 0) return alone;
+        try (alone) { // the blended copy keeps its own hold on the weights
+            FinanceSentimentConfig cc = config.companion().withClassifier(config.companion().classifier().toBuilder()
+                    .seed(ft.seed()).validationFraction(ft.validationFraction()).build());
+            FinanceSentiment fast = FinanceSentiment.train(data, cc, listener);
+            int[] val = StratifiedSplit.of(y, labels.size(), ft.validationFraction(), ft.seed()).validation();
+            return alone.withCompanion(fast, Arrays.stream(val).mapToObj(data::get).toList());
+        }
     }
 
     /**
@@ -202,7 +294,7 @@ public final class TransformerSentiment implements SentimentScorer, AutoCloseabl
             throw new IllegalArgumentException("result: " + e.getMessage(), e);
         }
         return new TransformerSentiment(new ClassScores(result.classNames(), config.positiveLabel(), config.negativeLabel()),
-                result.weights(), result.fromLayer(), maxTokens, config.batchSize(), provenance, base, false);
+                result.weights(), result.fromLayer(), maxTokens, config.batchSize(), provenance, base, false, null, 0);
     }
 
     private static String fingerprint(List<LabeledText> data) {
@@ -211,9 +303,13 @@ public final class TransformerSentiment implements SentimentScorer, AutoCloseabl
         return f.hex();
     }
 
-    /** A copy (sharing the weights) whose provenance has extra details, e.g. test metrics measured after training. */
+    /**
+     * A copy whose provenance has extra details, e.g. test metrics measured after training. It shares this model's
+     * native weights, which are freed when both are closed.
+     */
     public TransformerSentiment withDetails(Map<String, String> more) {
-        return new TransformerSentiment(scores, tuned, fromLayer, maxTokens, batchSize, provenance.withDetails(more), base, false);
+        return new TransformerSentiment(scores, tuned, fromLayer, maxTokens, batchSize, provenance.withDetails(more), base,
+                false, companion, companionWeight, classifier.retain());
     }
 
     /** Saves the fine-tuned tensors in float16 (see {@link #save(Path, TensorPayload.Precision)}). */
@@ -243,8 +339,13 @@ public final class TransformerSentiment implements SentimentScorer, AutoCloseabl
         meta.put("maxTokens", maxTokens);
         meta.put("batchSize", batchSize);
         meta.put("precision", precision.name());
-        ModelFile.write(file, new ModelHeader(KIND, VERSION, ModelFile.metadata(meta), provenance),
-                out -> TensorPayload.write(out, tuned, precision));
+        meta.put("companionWeight", companionWeight);
+        byte[] fast = companion == null ? new byte[0] : companionBytes(companion);
+        ModelFile.write(file, new ModelHeader(KIND, VERSION, ModelFile.metadata(meta), provenance), out -> {
+            TensorPayload.write(out, tuned, precision);
+            out.writeInt(fast.length); // the companion as a nested FinRec model file (its own checksum and header)
+            out.write(fast);
+        });
     }
 
     /**
@@ -283,10 +384,43 @@ public final class TransformerSentiment implements SentimentScorer, AutoCloseabl
                 throw r.invalid("unknown precision '" + meta.path("precision").asText("") + "'");
             }
             Map<String, float[]> tensors = TensorPayload.read(r.payload(), precision, file);
+            int fastLength = r.payload().readInt();
+            if (fastLength < 0 || fastLength > (1 << 30)) throw r.invalid("companion length " + fastLength);
+            byte[] fast = r.payload().readNBytes(fastLength);
+            if (fast.length != fastLength) throw r.invalid("companion truncated");
             r.expectEnd();
             checkTensors(tensors, c, from, labels.size(), file);
+            double w = meta.path("companionWeight").asDouble(0);
+            if (!(w >= 0 && w < 1) || (w > 0) != (fastLength > 0))
+                throw r.invalid("companionWeight " + w + " with a " + fastLength + "-byte companion");
+            FinanceSentiment companion = fastLength == 0 ? null : companionFrom(fast, file);
+            if (companion != null && !companion.labels().equals(labels))
+                throw r.invalid("companion labels " + companion.labels() + " differ from " + labels);
             return new TransformerSentiment(new ClassScores(labels, meta.path("positiveLabel").asText(""),
-                    meta.path("negativeLabel").asText("")), tensors, from, maxTokens, batch, r.header().provenance(), base, shared);
+                    meta.path("negativeLabel").asText("")), tensors, from, maxTokens, batch, r.header().provenance(), base,
+                    shared, companion, w);
+        }
+    }
+
+    private static byte[] companionBytes(FinanceSentiment fast) throws IOException {
+        Path tmp = Files.createTempFile("finrec-companion", ".frm");
+        try {
+            fast.save(tmp);
+            return Files.readAllBytes(tmp);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static FinanceSentiment companionFrom(byte[] bytes, Path file) throws IOException {
+        Path tmp = Files.createTempFile("finrec-companion", ".frm");
+        try {
+            Files.write(tmp, bytes);
+            return FinanceSentiment.load(tmp);
+        } catch (ModelFormatException e) {
+            throw new ModelFormatException(file, e.reason(), "nested companion model: " + e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
@@ -309,9 +443,12 @@ public final class TransformerSentiment implements SentimentScorer, AutoCloseabl
                 throw new ModelFormatException(file, ModelFormatException.Reason.INVALID_CONTENT, "unexpected tensor '" + n + "'");
     }
 
-    /** Frees the native weights (not for {@link #builtIn()}, which lives as long as the JVM). */
+    /**
+     * Releases this instance's hold on the native weights (freed when every copy sharing them is closed); idempotent.
+     * Does nothing for {@link #builtIn()}, which lives as long as the JVM.
+     */
     @Override
     public void close() {
-        if (!shared) classifier.close();
+        if (!shared && !closed.getAndSet(true)) classifier.close();
     }
 }

@@ -10,9 +10,12 @@ import java.util.Objects;
  * @param positiveLabel the class reported as positive (e.g. "bullish")
  * @param negativeLabel the class reported as negative (e.g. "bearish")
  * @param batchSize     texts per forward pass when scoring
+ * @param companion     a fast TF-IDF model ({@link FinanceSentiment}) to train alongside and blend with, its weight
+ *                      picked on the validation split; null for the transformer alone. Its classifier's seed and
+ *                      validation fraction are replaced by the fine-tuning ones, so both hold out the same rows.
  */
 public record TransformerSentimentConfig(FineTuneConfig fineTune, String positiveLabel, String negativeLabel,
-                                         int batchSize) {
+                                         int batchSize, FinanceSentimentConfig companion) {
     /** Validates the settings. */
     public TransformerSentimentConfig {
         Objects.requireNonNull(fineTune, "fineTune");
@@ -22,13 +25,22 @@ public record TransformerSentimentConfig(FineTuneConfig fineTune, String positiv
         if (batchSize < 1) throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
     }
 
-    /** The configuration of the shipped model: {@link FineTuneConfig#defaults()}, bullish/bearish, batch 32. */
+    /**
+     * The configuration of the shipped model: {@link FineTuneConfig#defaults()}, bullish/bearish, batch 32, blended
+     * with a {@link FinanceSentimentConfig#defaults()} companion.
+     */
     public static TransformerSentimentConfig defaults() {
-        return new TransformerSentimentConfig(FineTuneConfig.defaults(), "bullish", "bearish", 32);
+        return new TransformerSentimentConfig(FineTuneConfig.defaults(), "bullish", "bearish", 32,
+                FinanceSentimentConfig.defaults());
     }
 
     /** A copy with other fine-tuning settings. */
     public TransformerSentimentConfig withFineTune(FineTuneConfig c) {
-        return new TransformerSentimentConfig(c, positiveLabel, negativeLabel, batchSize);
+        return new TransformerSentimentConfig(c, positiveLabel, negativeLabel, batchSize, companion);
+    }
+
+    /** A copy with another companion (null: no blending). */
+    public TransformerSentimentConfig withCompanion(FinanceSentimentConfig c) {
+        return new TransformerSentimentConfig(fineTune, positiveLabel, negativeLabel, batchSize, c);
     }
 }

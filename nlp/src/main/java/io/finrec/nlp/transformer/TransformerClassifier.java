@@ -20,8 +20,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@code batchSize} with dynamic padding, then applies the softmax.
  *
  * <p>Thread-safe: any number of threads may call {@link #probabilities} at once (each call works in its own
- * NDManager over the shared, read-only parameters; PyTorch runs concurrent forward passes safely).
- * {@link #close()} frees the native weights after running calls finish; later calls fail.
+ * NDManager over the shared, read-only parameters; PyTorch runs concurrent forward passes safely). Several owners
+ * may share one instance: each {@link #retain()} needs one more {@link #close()}; the last close frees the native
+ * weights after running calls finish, and later calls fail.
  */
 public final class TransformerClassifier implements AutoCloseable {
     private static final String ENGINE = "PyTorch";
@@ -32,6 +33,7 @@ public final class TransformerClassifier implements AutoCloseable {
     private final PooledClassifierBlock block;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private volatile boolean closed;
+    private int owners = 1;
 
     /**
      * @param base      the pre-trained encoder and tokenizer
@@ -111,11 +113,24 @@ public final class TransformerClassifier implements AutoCloseable {
         return p;
     }
 
+    /** Registers one more owner (who must call {@link #close()} once); returns this. */
+    public TransformerClassifier retain() {
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) throw new IllegalStateException("the classifier is closed");
+            owners++;
+            return this;
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    /** Releases one owner's hold; the last one frees the native weights. */
     @Override
     public void close() {
         lifecycle.writeLock().lock();
         try {
-            if (!closed) {
+            if (!closed && --owners == 0) {
                 closed = true;
                 model.close();
             }

@@ -62,6 +62,23 @@ class TransformerSentimentTest {
     }
 
     @Test
+    void companionIsBlendedWithAWeightPickedOnValidationAndCopiesShareWeightsSafely() {
+        double w = tiny.companionWeight();
+        assertTrue(w >= 0 && w <= 0.7, "weight " + w);
+        assertEquals(String.format(java.util.Locale.ROOT, "%.1f", w), tiny.provenance().details().get("companionWeight"));
+        assertTrue(tiny.provenance().details().containsKey("transformerValidationMacroF1"));
+        String t = test.get(0).text();
+        double[] before = tiny.probabilities(t);
+        TransformerSentiment copy = tiny.withDetails(java.util.Map.of("note", "x"));
+        assertEquals("x", copy.provenance().details().get("note"));
+        assertArrayEquals(before, copy.probabilities(t), 0.0);
+        copy.close();
+        copy.close(); // idempotent
+        assertArrayEquals(before, tiny.probabilities(t), 0.0); // the original still works
+        assertThrows(IllegalStateException.class, () -> copy.probabilities(t));
+    }
+
+    @Test
     void scoresMapToTheSentimentContractAndBatchEqualsSingle() {
         List<String> texts = List.of("$AAPL beats earnings, shares jump 8% to a record high", "", "a",
                 "stocks plunge on recession fears", "Fed minutes due at 2pm");
@@ -85,6 +102,7 @@ class TransformerSentimentTest {
         assertTrue(Files.size(f16) < Files.size(f32) * 0.6, Files.size(f16) + " vs " + Files.size(f32));
         try (TransformerSentiment a = TransformerSentiment.load(f32); TransformerSentiment b = TransformerSentiment.load(f16)) {
             assertEquals(tiny.provenance(), a.provenance());
+            assertEquals(tiny.companionWeight(), b.companionWeight());
             for (int i = 0; i < 20; i++) {
                 String t = test.get(i).text();
                 assertArrayEquals(tiny.probabilities(t), a.probabilities(t), 1e-6);
