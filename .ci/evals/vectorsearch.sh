@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Vector search quality gate: generates the seeded embedding-like set (d=384, 1,000 clusters, inner product; it does
-# not need the shared data, the argument is accepted for uniformity) at 50k vectors, then checks through the CLI
+# not need the shared data, the argument is accepted for uniformity) at 100k vectors, then checks through the CLI
 # that the flat index is exact and that HNSW (M=16, efConstruction=100) reaches the recall@10 floors promised in
 # docs/vectorsearch.md. Speed is reported, not gated (the machine is shared).
 # Usage: .ci/evals/vectorsearch.sh [<shared data dir>]
@@ -8,13 +8,13 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-./finrec vectors gen --out "$work" --base 50000 --queries 500 --k 10 --seed 42 2>/dev/null
+./finrec vectors gen --out "$work" --base 100000 --queries 1000 --k 10 --seed 42 2>/dev/null
 common=(--base "$work/base.fvecs" --queries "$work/queries.fvecs" --truth "$work/truth.ivecs" --metric ip --threads 2 --repeat 1)
 flat="$(./finrec vectors bench --index flat "${common[@]}" 2>/dev/null)"
 hnsw="$(./finrec vectors bench --index hnsw --m 16 --ef-construction 100 --ef 64,128 "${common[@]}" 2>/dev/null)"
 python3 - "$flat" "$hnsw" <<'PY'
 import json, sys
-floors = {64: 0.95, 128: 0.98}   # measured 50k: see docs/vectorsearch.md; floors sit a little below
+floors = {64: 0.93, 128: 0.96}   # measured at 100k: 0.950-0.961 and 0.972-0.977 (docs/vectorsearch.md)
 ok = True
 for raw in sys.argv[1:]:
     for line in raw.splitlines():

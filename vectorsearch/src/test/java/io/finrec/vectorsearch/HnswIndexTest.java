@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.finrec.api.progress.CancellationFlag;
 import io.finrec.api.progress.OperationCancelledException;
 import io.finrec.api.progress.ProgressListener;
 import io.finrec.api.vector.SearchHit;
@@ -65,21 +64,44 @@ class HnswIndexTest extends VectorIndexContractTest {
     @Test
     void cancelledBuildsStopAndNeverReturnUnlinkedVectors() {
         HnswIndex index = HnswIndex.create(DIM, Metric.INNER_PRODUCT, CONFIG);
-        CancellationFlag cancelAfterFirst = new CancellationFlag(p -> { });
+        // Cancel at the second cancellation check (the first is at start, the second after the first batch of
+        // inserts): counting checks rather than progress reports keeps this independent of timing, since reports
+        // are rate-limited and a fast machine can build all 4,000 vectors between two of them.
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
         ProgressListener listener = new ProgressListener() {
             @Override
-            public void onProgress(io.finrec.api.progress.Progress p) {
-                if (p.done() > 0) cancelAfterFirst.cancel();
-            }
+            public void onProgress(io.finrec.api.progress.Progress p) { }
 
             @Override
             public boolean isCancelled() {
-                return cancelAfterFirst.isCancelled();
+                return checks.incrementAndGet() >= 2;
             }
         };
         assertThrows(OperationCancelledException.class, () -> index.addAll(ids, List.of(base), 2, listener));
         assertTrue(index.size() < N, "stopped early: " + index.size());
         for (float[] q : queries)
             for (SearchHit h : index.search(q, request(K))) assertTrue(index.contains(h.id()), h.id());
+    }
+
+    @Test
+    void filteredGraphTraversalKeepsRecallAndNeverReturnsRejectedIds() {
+        VectorIndex index = filled(Metric.INNER_PRODUCT);
+        // with ef = k = 10 on 4,000 vectors, filters keeping more than ~1,130 vectors are searched on the graph
+        for (double keep : new double[] {0.35, 0.5, 0.8}) {
+            java.util.Set<String> allowed = new java.util.HashSet<>();
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+            for (String id : ids) if (rnd.nextDouble() < keep) allowed.add(id);
+            for (io.finrec.api.vector.VectorFilter f : List.of(io.finrec.api.vector.VectorFilter.ofIds(allowed),
+                    io.finrec.api.vector.VectorFilter.where(allowed::contains))) {
+                SearchRequest r = SearchRequest.topK(K).withEf(K).withFilter(f);
+                List<List<SearchHit>> got = searchAll(index, r);
+                for (List<SearchHit> hits : got) {
+                    assertEquals(K, hits.size());
+                    for (SearchHit h : hits) assertTrue(allowed.contains(h.id()), "rejected id " + h.id());
+                }
+                double recall = recall(exact(f, java.util.Set.of()), got);
+                assertTrue(recall >= 0.85, "recall " + recall + " keeping " + keep + " with " + f);
+            }
+        }
     }
 }

@@ -50,7 +50,7 @@ public final class EpochCpuTime {
         }
     }
 
-    private static double median(double[] a) {
+    static double median(double[] a) {
         double[] b = a.clone();
         Arrays.sort(b);
         return b.length % 2 == 1 ? b[b.length / 2] : (b[b.length / 2 - 1] + b[b.length / 2]) / 2;

@@ -30,8 +30,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Serving: scoring one user against the catalogue (the allocation-free kernel vs a per-item dot-product loop),
  * one top-10 query, and top-10 for all users streamed with bounded heaps (1 and 2 threads) vs the naive
- * score-everything-and-sort baseline. Data: a MovieLens-100k-sized Zipf set (943 x 1682) and a larger one
- * (10k users x 20k items); 30 components, 5 WARP epochs.
+ * score-everything-and-sort baseline and one {@code recommend} call per user; every user's scores one user per
+ * pass vs four users per tiled pass. Data: a MovieLens-100k-sized Zipf set (943 x 1682) and a larger one (10k users
+ * x 20k items); 30 components, 5 WARP epochs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +48,8 @@ public class ScoringBenchmark {
     private ScoringKernel kernel;
     private float[] user;
     private float[] scores;
+    private float[][] block;
+    private float[][] blockScores;
     private int next;
 
     @Setup
@@ -59,6 +62,8 @@ public class ScoringBenchmark {
         user = new float[31];
         kernel.userRepresentation(0, user);
         scores = new float[kernel.itemCount()];
+        block = new float[4][31];
+        blockScores = new float[4][kernel.itemCount()];
     }
 
     /** The kernel: all items for one user (transposed, SIMD-friendly loop). */
@@ -66,6 +71,42 @@ public class ScoringBenchmark {
     public float scoreAllItemsKernel() {
         kernel.scoreAll(user, true, scores);
         return scores[scores.length - 1];
+    }
+
+    /** Every user against the catalogue, one user per pass ({@code scoreAll}): the baseline for blocking. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 5)
+    @Measurement(iterations = 10)
+    public float allUsersScoresOneByOne() {
+        int users = kernel.userCount();
+        float[] u = new float[31];
+        float acc = 0;
+        for (int x = 0; x < users; x++) {
+            kernel.userRepresentation(x, u);
+            kernel.scoreAll(u, true, scores);
+            acc += scores[x % scores.length];
+        }
+        return acc;
+    }
+
+    /** Every user against the catalogue, four users per tiled pass ({@code scoreBlock}). */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 5)
+    @Measurement(iterations = 10)
+    public float allUsersScoresBlocked() {
+        int users = kernel.userCount();
+        float acc = 0;
+        for (int x = 0; x < users; x += 4) {
+            int count = Math.min(4, users - x);
+            for (int b = 0; b < count; b++) kernel.userRepresentation(x + b, block[b]);
+            kernel.scoreBlock(block, count, true, blockScores);
+            acc += blockScores[0][x % scores.length];
+        }
+        return acc;
     }
 
     /** Baseline: one {@code score} call per item. */
@@ -93,6 +134,18 @@ public class ScoringBenchmark {
         AtomicLong n = new AtomicLong();
         model.recommendAll(RecommendQuery.top(10), 1, (u, r) -> n.addAndGet(r.size()));
         return n.get();
+    }
+
+    /** Baseline for {@code recommendAll}: one {@code recommend} call (one user per scoring pass) per user. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 3)
+    @Measurement(iterations = 5)
+    public long allUsersTop10OneByOne() {
+        long n = 0;
+        for (String u : model.userIds()) n += model.recommend(u, RecommendQuery.top(10)).size();
+        return n;
     }
 
     /** Top 10 for every user, streamed, two threads. */

@@ -23,8 +23,7 @@ public record DemoContext(BankStore store, PrintWriter out, Path db, BankConfig 
 
     /** A directory beside the database for model files and indexes the demo builds (created if needed). */
     public Path workDir() throws java.io.IOException {
-        Path parent = db.toAbsolutePath().getParent();
-        Path dir = parent.resolve(db.getFileName().toString().replaceFirst("\\.db$", "") + "-models");
+        Path dir = io.finrec.examples.app.BankApp.modelDir(db);
         java.nio.file.Files.createDirectories(dir);
         return dir;
     }

@@ -18,11 +18,17 @@ import picocli.CommandLine.Command;
             AdviseCommand.class,
             RecsysCommand.class,
             VectorsCommand.class,
+            EvaluateCommand.class,
+            AlertsCommand.class,
+            RecommendCommand.class,
+            SpendingCommand.class,
+            ReportCommand.class,
             SentimentCommand.class,
             KeywordsCommand.class,
             SocialCommand.class,
             EmbedCommand.class,
             ChatCommand.class,
+            CategorizeCommand.class,
         })
 public final class FinrecCli implements Runnable {
     @CommandLine.Spec

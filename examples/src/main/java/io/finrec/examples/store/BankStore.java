@@ -66,9 +66,12 @@ public final class BankStore implements AutoCloseable {
     private final Path file;
     private final Connection conn;
 
+    private final BankResults results;
+
     private BankStore(Path file, Connection conn) {
         this.file = file;
         this.conn = conn;
+        this.results = new BankResults(this, conn);
     }
 
     /**
@@ -99,6 +102,11 @@ public final class BankStore implements AutoCloseable {
             throw new StoreException(file + ": not a usable FinRec database: " + e.getMessage(), e);
         }
         return store;
+    }
+
+    /** The bank app's result tables in this database (categories, alerts, recommendations, allocations). */
+    public BankResults results() {
+        return results;
     }
 
     /** The schema version this FinRec writes. */
@@ -179,10 +187,11 @@ public final class BankStore implements AutoCloseable {
         }
     }
 
-    /** Deletes every bank record (the schema stays). */
+    /** Deletes every bank record and every result derived from them (the schema stays). */
     public synchronized void clear() {
         try (Statement s = conn.createStatement()) {
             conn.setAutoCommit(false);
+            for (String t : StoreSchema.resultTableNames()) s.execute("DELETE FROM " + t);
             BankTable[] tables = BankTable.values();
             for (int i = tables.length - 1; i >= 0; i--) s.execute("DELETE FROM " + tables[i].tableName());
             s.execute("DELETE FROM dataset_properties");
@@ -536,6 +545,35 @@ public final class BankStore implements AutoCloseable {
             throw new StoreException(file + ": cannot sum spending: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * Debit spending per customer and category by the categories the transactions were loaded with (a dataset's own
+     * labels; missing ones count as {@code uncategorised}), only before {@code before} when given.
+     */
+    public synchronized Map<String, Map<String, Double>> labelledSpendingByCustomer(Optional<Instant> before) {
+        Map<String, Map<String, Double>> m = new java.util.HashMap<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT customer_id, COALESCE(category, 'uncategorised'), "
+                + "SUM(-CAST(amount AS REAL)) FROM transactions WHERE CAST(amount AS REAL) < 0"
+                + (before.isPresent() ? " AND epoch_ms < ?" : "") + " GROUP BY 1, 2")) {
+            if (before.isPresent()) ps.setLong(1, before.get().toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) m.computeIfAbsent(rs.getString(1), k -> new java.util.HashMap<>()).put(rs.getString(2), rs.getDouble(3));
+            }
+        } catch (SQLException e) {
+            throw new StoreException(file + ": cannot sum spending: " + e.getMessage(), e);
+        }
+        return m;
+    }
+
+    /** The time of the latest transaction, if any. */
+    public synchronized Optional<Instant> latestTransaction() {
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(epoch_ms) FROM transactions")) {
+            long v = rs.next() ? rs.getLong(1) : 0;
+            return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(v));
+        } catch (SQLException e) {
+            throw new StoreException(file + ": cannot read transactions: " + e.getMessage(), e);
+        }
     }
 
     /** How many customers hold each product now, most held first. */

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class StoreSchema {
     /** The schema version this code writes and reads. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     /** Columns holding whole numbers. */
     private static final Set<String> INTEGER = Set.of("age", "risk_level", "min_age", "max_age", "min_risk_profile",
@@ -34,7 +34,45 @@ final class StoreSchema {
         v1.add("CREATE TABLE schema_version (version INTEGER NOT NULL)");
         v1.add("CREATE TABLE dataset_properties (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
         for (BankTable t : BankTable.values()) v1.add(createTable(t));
-        return List.of(v1);
+        return List.of(v1, resultTables());
+    }
+
+    /**
+     * Version 2: the bank app's results, written back beside the bank so a second run reuses them and users can
+     * query them with SQL ({@link BankResults}).
+     */
+    private static List<String> resultTables() {
+        return List.of(
+                "CREATE TABLE result_runs (stage TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, rows INTEGER NOT NULL, "
+                        + "seconds REAL NOT NULL, finished_at TEXT NOT NULL)",
+                "CREATE TABLE transaction_categories (transaction_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, "
+                        + "month TEXT NOT NULL, amount REAL NOT NULL, category TEXT NOT NULL, probability REAL NOT NULL, "
+                        + "merchant TEXT NOT NULL, source TEXT NOT NULL, "
+                        + "FOREIGN KEY (transaction_id) REFERENCES transactions(id), "
+                        + "FOREIGN KEY (customer_id) REFERENCES customers(id))",
+                "CREATE INDEX ix_categories_customer ON transaction_categories(customer_id, month)",
+                "CREATE VIEW monthly_spending AS SELECT customer_id, month, category, COUNT(*) AS transactions, "
+                        + "ROUND(SUM(-amount), 2) AS total FROM transaction_categories WHERE amount < 0 "
+                        + "GROUP BY customer_id, month, category",
+                "CREATE TABLE alerts (customer_id TEXT NOT NULL, rule TEXT NOT NULL, alert_key TEXT NOT NULL, "
+                        + "severity TEXT NOT NULL, occurred_on TEXT NOT NULL, message TEXT NOT NULL, "
+                        + "evidence TEXT NOT NULL, first_raised TEXT NOT NULL, "
+                        + "PRIMARY KEY (customer_id, rule, alert_key), "
+                        + "FOREIGN KEY (customer_id) REFERENCES customers(id))",
+                "CREATE TABLE recommendations (customer_id TEXT NOT NULL, rank INTEGER NOT NULL, "
+                        + "product_id TEXT NOT NULL, score REAL NOT NULL, source TEXT NOT NULL, reasons TEXT NOT NULL, "
+                        + "model TEXT NOT NULL, PRIMARY KEY (customer_id, rank), "
+                        + "FOREIGN KEY (customer_id) REFERENCES customers(id), "
+                        + "FOREIGN KEY (product_id) REFERENCES products(id))",
+                "CREATE TABLE allocations (customer_id TEXT PRIMARY KEY, profile TEXT NOT NULL, regime TEXT NOT NULL, "
+                        + "weights TEXT NOT NULL, expected_return REAL NOT NULL, volatility REAL NOT NULL, "
+                        + "sharpe REAL NOT NULL, explanation TEXT NOT NULL, "
+                        + "FOREIGN KEY (customer_id) REFERENCES customers(id))");
+    }
+
+    /** The result tables, children first (the order to delete them in). */
+    static List<String> resultTableNames() {
+        return List.of("transaction_categories", "alerts", "recommendations", "allocations", "result_runs");
     }
 
     /** Indexes created after a bulk load (building them once is faster than maintaining them per row). */

@@ -7,6 +7,9 @@ import java.util.List;
  * Turns raw bank transaction descriptions (and amount, MCC, recurrence) into spending categories with calibrated
  * probabilities and a cleaned merchant name.
  *
+ * <p>Answers use the categorizer's {@link #taxonomy()}: {@link CategoryPrediction#category()} is a bank category,
+ * or {@link #UNCATEGORISED} when the most probable category is below the categorizer's confidence threshold.
+ *
  * <p>Implementations are immutable and thread-safe unless their javadoc says otherwise.
  */
 public interface TransactionCategorizer {
@@ -26,6 +29,11 @@ public interface TransactionCategorizer {
         return out;
     }
 
-    /** The category names this categorizer can answer (leaves of its taxonomy), excluding UNCATEGORISED. */
+    /** The bank categories this categorizer can answer (after its taxonomy), excluding {@link #UNCATEGORISED}. */
     List<String> categories();
+
+    /** The taxonomy the answers are expressed in. */
+    default Taxonomy taxonomy() {
+        return Taxonomy.IDENTITY;
+    }
 }

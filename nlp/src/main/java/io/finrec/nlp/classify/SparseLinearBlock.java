@@ -33,7 +33,9 @@ final class SparseLinearBlock extends AbstractBlock {
         NDArray values = inputs.get(1);
         NDArray w = store.getValue(weight, values.getDevice(), training);
         NDArray b = store.getValue(bias, values.getDevice(), training);
-        return new NDList(values.matMul(w.get(idx)).add(b));
+        NDArray rows = w.get(idx);
+        rows.attach(values.getManager()); // per-batch gather: free it with the batch, not with the model
+        return new NDList(values.matMul(rows).add(b));
     }
 
     @Override

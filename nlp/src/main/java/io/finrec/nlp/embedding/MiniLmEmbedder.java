@@ -25,6 +25,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * <h2>What it computes</h2>
  * Word pieces with {@code [CLS]}/{@code [SEP]}, the model's last hidden state, the mean over the attention mask
  * (padding excluded), then L2 normalisation, in plain Java; with the default configuration identical (cosine ≥ 0.9999,
- * measured 1 − 1e-8 or closer) to langchain4j's {@code AllMiniLmL6V2EmbeddingModel}, long texts included. Texts longer than the window follow
+ * measured 1 − 1.5e-14) to langchain4j's {@code AllMiniLmL6V2EmbeddingModel}, long texts included. Texts longer than the window follow
  * {@link MiniLmConfig#longTextPolicy()}. {@link #embedAll} removes duplicates, serves what the optional cache holds,
  * sorts the remaining windows by length and pads each batch only to its longest row (dynamic padding), so short texts
  * never pay for long ones. The empty text is embedded as {@code [CLS] [SEP]}.
@@ -61,7 +66,8 @@ import org.slf4j.LoggerFactory;
  * <h2>Threads</h2>
  * Thread-safe: any number of threads may call {@link #embed} and {@link #embedAll} concurrently; up to
  * {@link MiniLmConfig#predictors()} model calls run at once (a pool of DJL predictors over one shared ONNX Runtime
- * session), the others wait for a free predictor. {@link #close()} waits for running calls to finish.
+ * session), the others wait for a free predictor. An {@code embedAll} with several batches runs them in parallel on the
+ * pool (daemon threads named {@code finrec-minilm-N}). {@link #close()} waits for running calls to finish.
  */
 public final class MiniLmEmbedder implements TextEmbedder {
     private static final Logger LOG = LoggerFactory.getLogger(MiniLmEmbedder.class);
@@ -85,6 +91,7 @@ public final class MiniLmEmbedder implements TextEmbedder {
     private final int dimension;
     private final String modelId;
     private volatile boolean closed;
+    private volatile ExecutorService workers;
 
     private MiniLmEmbedder(MiniLmConfig config, boolean isShared) throws IOException {
         this.config = config;
@@ -105,7 +112,10 @@ public final class MiniLmEmbedder implements TextEmbedder {
                     .optModelName(MiniLmFiles.MODEL.substring(0, MiniLmFiles.MODEL.length() - ".onnx".length()))
                     .optEngine(ENGINE)
                     .optTranslator(new NoopTranslator());
-            if (config.intraOpThreads() > 0) cb.optOption("intraOpNumThreads", Integer.toString(config.intraOpThreads()));
+            if (config.intraOpThreads() > 0) {
+                cb.optOption("intraOpNumThreads", Integer.toString(config.intraOpThreads()));
+                cb.optOption("interOpNumThreads", "1");
+            }
             m = cb.build().loadModel();
             for (int i = 0; i < config.predictors(); i++) ps.add(m.newPredictor());
         } catch (ModelException e) {
@@ -299,14 +309,32 @@ public final class MiniLmEmbedder implements TextEmbedder {
             }
         }
         windows.sort((a, b) -> Integer.compare(a.ids.length, b.ids.length));
-        double[][] acc = new double[texts.size()][dimension];
+        List<List<Window>> batches = new ArrayList<>();
         int start = 0;
         while (start < windows.size()) {
             int end = start + 1;
             while (end < windows.size() && end - start < config.batchSize()
                     && (long) (end - start + 1) * windows.get(end).ids.length <= config.maxBatchTokens()) end++;
-            runBatch(windows.subList(start, end), acc);
+            batches.add(windows.subList(start, end));
             start = end;
+        }
+        double[][][] pooled = new double[batches.size()][][];
+        if (batches.size() == 1 || predictors.size() == 1) {
+            for (int b = 0; b < batches.size(); b++) pooled[b] = runBatch(batches.get(b));
+        } else {
+            // spread the batches over the predictor pool (one core per model call by default)
+            List<Future<double[][]>> futures = new ArrayList<>(batches.size());
+            for (List<Window> batch : batches) futures.add(workers().submit(() -> runBatch(batch)));
+            for (int b = 0; b < futures.size(); b++) pooled[b] = await(futures.get(b));
+        }
+        double[][] acc = new double[texts.size()][dimension];
+        for (int b = 0; b < batches.size(); b++) {
+            for (int r = 0; r < batches.get(b).size(); r++) {
+                Window w = batches.get(b).get(r);
+                double[] a = acc[w.text], mean = pooled[b][r];
+                double scale = w.weight;
+                for (int d = 0; d < dimension; d++) a[d] += mean[d] * scale;
+            }
         }
         float[][] out = new float[texts.size()][];
         for (int t = 0; t < out.length; t++) out[t] = normalize(acc[t]);
@@ -328,8 +356,8 @@ public final class MiniLmEmbedder implements TextEmbedder {
         return w;
     }
 
-    /** Runs one padded batch and adds each row's weighted mean-pooled vector to its text's accumulator. */
-    private void runBatch(List<Window> batch, double[][] acc) {
+    /** Runs one padded batch; returns each row's mean-pooled (not yet normalised) vector. */
+    private double[][] runBatch(List<Window> batch) {
         int rows = batch.size();
         int len = 0;
         for (Window w : batch) len = Math.max(len, w.ids.length);
@@ -342,21 +370,48 @@ public final class MiniLmEmbedder implements TextEmbedder {
         }
         float[] hidden = infer(ids, mask, rows, len);
         int dim = hidden.length / (rows * len);
-        if (dim * rows * len != hidden.length || (dimension != 0 && dim != dimension))
+        if (dim * rows * len != hidden.length || dim != dimension)
             throw new IllegalStateException("MiniLM returned " + hidden.length + " floats for a " + rows + "x" + len
-                    + " batch; expected a multiple of " + (rows * len) + " with dimension " + dimension);
+                    + " batch; expected " + (rows * len) + " x dimension " + dimension);
+        double[][] out = new double[rows][dim];
         for (int r = 0; r < rows; r++) {
-            Window w = batch.get(r);
-            int tokens = w.ids.length;
-            double[] a = acc[w.text];
-            double[] mean = new double[dim];
+            int tokens = batch.get(r).ids.length;
+            double[] mean = out[r];
             int base = r * len * dim;
             for (int t = 0; t < tokens; t++) {
                 int off = base + t * dim;
                 for (int d = 0; d < dim; d++) mean[d] += hidden[off + d];
             }
-            double scale = (double) w.weight / tokens;
-            for (int d = 0; d < dim; d++) a[d] += mean[d] * scale;
+            for (int d = 0; d < dim; d++) mean[d] /= tokens;
+        }
+        return out;
+    }
+
+    private ExecutorService workers() {
+        ExecutorService w = workers;
+        if (w != null) return w;
+        synchronized (this) {
+            if (workers == null) {
+                AtomicInteger n = new AtomicInteger();
+                workers = Executors.newFixedThreadPool(predictors.size(), r -> {
+                    Thread t = new Thread(r, "finrec-minilm-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            return workers;
+        }
+    }
+
+    private static double[][] await(Future<double[][]> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while embedding", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException("MiniLM batch failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -429,6 +484,7 @@ public final class MiniLmEmbedder implements TextEmbedder {
         try {
             if (closed) return;
             closed = true;
+            if (workers != null) workers.shutdownNow();
             for (Predictor<NDList, NDList> p : predictors) p.close();
             model.close();
             tokenizer.close();

@@ -6,6 +6,7 @@ import io.finrec.api.model.Provenance;
 import io.finrec.api.progress.ProgressListener;
 import io.finrec.api.recommend.RecommenderTrainer;
 import io.finrec.api.recommend.TrainingData;
+import io.finrec.recsys.RamUsage;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -86,6 +87,6 @@ public final class PopularityModel extends MatrixRecommender {
 
     @Override
     public long ramBytesUsed() {
-        return matrix.ramBytesUsed() + 4L * popularity.length + 32;
+        return 64 + matrix.ramBytesUsed() + RamUsage.ints(popularity.length);
     }
 }

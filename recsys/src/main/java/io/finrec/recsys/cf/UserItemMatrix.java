@@ -5,6 +5,7 @@ import io.finrec.api.model.ModelFormatException;
 import io.finrec.api.model.Payloads;
 import io.finrec.api.recommend.Interactions;
 import io.finrec.api.recommend.UnknownIdException;
+import io.finrec.recsys.RamUsage;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -149,9 +150,8 @@ final class UserItemMatrix {
     }
 
     long ramBytesUsed() {
-        long s = 0;
-        for (String x : userIds) s += 56 + 2L * x.length();
-        for (String x : itemIds) s += 56 + 2L * x.length();
-        return 2 * s + 4L * (ptr.length + items.length + weights.length) + 128;
+        return 40 + RamUsage.strings(userIds) + RamUsage.ordinalIndex(userIds.size(), userIds.size() * 2)
+                + RamUsage.strings(itemIds) + RamUsage.ordinalIndex(itemIds.size(), itemIds.size() * 2)
+                + RamUsage.ints(ptr.length) + RamUsage.ints(items.length) + RamUsage.ints(weights.length);
     }
 }

@@ -4,6 +4,7 @@ import io.finrec.api.model.ModelFile;
 import io.finrec.api.model.ModelHeader;
 import io.finrec.api.model.Payloads;
 import io.finrec.api.model.Provenance;
+import io.finrec.recsys.RamUsage;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -113,6 +114,7 @@ public final class UserKnnModel extends MatrixRecommender {
 
     @Override
     public long ramBytesUsed() {
-        return matrix.ramBytesUsed() + 4L * (nPtr.length + nUsers.length + nSims.length) + 64;
+        return 64 + matrix.ramBytesUsed() + RamUsage.ints(nPtr.length) + RamUsage.ints(nUsers.length)
+                + RamUsage.ints(nSims.length);
     }
 }

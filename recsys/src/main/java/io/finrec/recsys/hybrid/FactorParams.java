@@ -1,6 +1,7 @@
 package io.finrec.recsys.hybrid;
 
 import io.finrec.api.random.Seeds;
+import io.finrec.recsys.RamUsage;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -95,6 +96,7 @@ final class FactorParams {
     }
 
     long ramBytesUsed() {
-        return 4L * (emb.length + bias.length + acc.length + accBias.length + mom.length + momBias.length) + 6 * 16 + 32;
+        return 40 + RamUsage.ints(emb.length) + RamUsage.ints(bias.length) + RamUsage.ints(acc.length)
+                + RamUsage.ints(accBias.length) + RamUsage.ints(mom.length) + RamUsage.ints(momBias.length);
     }
 }

@@ -2,6 +2,7 @@ package io.finrec.recsys.hybrid;
 
 import io.finrec.api.recommend.FeatureMatrix;
 import io.finrec.api.recommend.UnknownIdException;
+import io.finrec.recsys.RamUsage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -68,12 +69,22 @@ final class FeatureSpace {
         return o;
     }
 
-    /** Label of a feature ordinal: the entity id for identity features, the name for named ones. */
-    String[] featureLabels() {
-        String[] labels = new String[featureCount];
-        for (int e = 0; e < identity.length; e++) if (identity[e] >= 0) labels[identity[e]] = ids.get(e);
-        for (int n = 0; n < nameFeature.length; n++) labels[nameFeature[n]] = names.get(n);
-        return labels;
+    /** Named feature ordinal to name, built on first use (racing threads build equal maps). */
+    private volatile Map<Integer, String> namedLabels;
+
+    /**
+     * Label of feature {@code feature} in entity {@code entity}'s row: the entity id for its identity feature, the
+     * name for named ones. Costs O(1) after the first call (explanations call it per feature of every item).
+     */
+    String label(int feature, int entity) {
+        if (feature == identity[entity]) return ids.get(entity);
+        Map<Integer, String> m = namedLabels;
+        if (m == null) {
+            m = new HashMap<>(Math.max(16, names.size() * 2));
+            for (int n = 0; n < nameFeature.length; n++) m.put(nameFeature[n], names.get(n));
+            namedLabels = m;
+        }
+        return m.get(feature);
     }
 
     /**
@@ -148,10 +159,10 @@ final class FeatureSpace {
     }
 
     long ramBytesUsed() {
-        long strings = 0;
-        for (String s : ids) strings += 56 + 2L * s.length();
-        for (String s : names) strings += 56 + 2L * s.length();
-        return strings * 2 + 4L * (identity.length + nameFeature.length + rowPtr.length + rowFeat.length
-                + rowW.length + direct.length) + 256;
+        return 64 + RamUsage.strings(ids) + RamUsage.ordinalIndex(ids.size(), Math.max(16, ids.size() * 2))
+                + RamUsage.strings(names) + RamUsage.ordinalIndex(names.size(), Math.max(16, names.size() * 2))
+                + RamUsage.ints(identity.length) + RamUsage.ints(nameFeature.length) + RamUsage.ints(rowPtr.length)
+                + RamUsage.ints(rowFeat.length) + RamUsage.ints(rowW.length) + RamUsage.ints(direct.length)
+                + (namedLabels == null ? 0 : RamUsage.ordinalIndex(names.size(), Math.max(16, names.size() * 2)));
     }
 }

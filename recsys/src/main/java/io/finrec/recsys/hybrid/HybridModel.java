@@ -162,8 +162,9 @@ public final class HybridModel implements HybridRecommender {
     }
 
     /**
-     * Streams top-k lists for every user with {@code threads} workers, each with its own representation and score
-     * buffers (memory: one {@code float[items]} per worker).
+     * Streams top-k lists for every user with {@code threads} workers. Each worker takes users four at a time and
+     * scores them in one pass over the item matrix ({@link ScoringKernel#scoreBlock}), then ranks each with a
+     * bounded heap (memory: four {@code float[items]} per worker); the lists equal {@link #recommend}'s.
      */
     @Override
     public void recommendAll(RecommendQuery query, int threads, BiConsumer<String, List<RecommendedItem>> sink) {
@@ -171,12 +172,20 @@ public final class HybridModel implements HybridRecommender {
         Objects.requireNonNull(sink, "sink");
         if (threads < 1) throw new IllegalArgumentException("threads: must be >= 1, was " + threads);
         AtomicInteger next = new AtomicInteger();
+        int block = 4;
         Runnable work = () -> {
-            float[] repr = new float[components() + 1];
-            float[] scores = new float[items.size()];
-            for (int u = next.getAndIncrement(); u < users.size(); u = next.getAndIncrement()) {
-                kernel.userRepresentation(u, repr);
-                sink.accept(users.ids.get(u), rank(repr, u, query, scores));
+            float[][] repr = new float[block][components() + 1];
+            float[][] scores = new float[block][items.size()];
+            int n = users.size();
+            for (int u0 = next.getAndAdd(block); u0 < n; u0 = next.getAndAdd(block)) {
+                int count = Math.min(block, n - u0);
+                for (int b = 0; b < count; b++) kernel.userRepresentation(u0 + b, repr[b]);
+                kernel.scoreBlock(repr, count, query.useItemBias(), scores);
+                for (int b = 0; b < count; b++) {
+                    int u = u0 + b;
+                    sink.accept(users.ids.get(u), Ranker.rank(scores[b], items.ids, items.index, known.items,
+                            known.ptr[u], known.ptr[u + 1], query));
+                }
             }
         };
         io.finrec.recsys.Parallel.run(threads, "recommend-all", work);
@@ -266,7 +275,6 @@ public final class HybridModel implements HybridRecommender {
         checkLimit(limit);
         int u = user(userId);
         int i = item(itemId);
-        String[] uLabels = users.featureLabels();
         int n = users.rowPtr[u + 1] - users.rowPtr[u];
         String[] labels = new String[n];
         float[][] vecs = new float[n][];
@@ -275,7 +283,7 @@ public final class HybridModel implements HybridRecommender {
         float[] ws = new float[n];
         for (int q = users.rowPtr[u], x = 0; q < users.rowPtr[u + 1]; q++, x++) {
             int f = users.rowFeat[q];
-            labels[x] = uLabels[f];
+            labels[x] = users.label(f, u);
             vecs[x] = up.emb;
             offs[x] = f * components();
             biases[x] = up.bias[f];
@@ -354,12 +362,11 @@ public final class HybridModel implements HybridRecommender {
             for (int j = 0; j < k; j++) dot += (double) vecs[x][offs[x] + j] * ir[j];
             contributions.add(new Explanation.Contribution("user", labels[x], ws[x] * (dot / 2 + biases[x])));
         }
-        String[] iLabels = items.featureLabels();
         for (int q = items.rowPtr[i]; q < items.rowPtr[i + 1]; q++) {
             int g = items.rowFeat[q];
             double dot = 0;
             for (int j = 0; j < k; j++) dot += (double) ur[j] * ip.emb[g * k + j];
-            contributions.add(new Explanation.Contribution("item", iLabels[g],
+            contributions.add(new Explanation.Contribution("item", items.label(g, i),
                     items.rowW[q] * (dot / 2 + ip.bias[g])));
         }
         contributions.sort(Comparator.comparingDouble((Explanation.Contribution c) -> -Math.abs(c.value())));

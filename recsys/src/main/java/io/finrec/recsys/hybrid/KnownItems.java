@@ -1,5 +1,6 @@
 package io.finrec.recsys.hybrid;
 
+import io.finrec.recsys.RamUsage;
 import java.util.Arrays;
 
 /**
@@ -82,6 +83,6 @@ final class KnownItems {
     }
 
     long ramBytesUsed() {
-        return 4L * (ptr.length + items.length + values.length) + 64;
+        return 24 + RamUsage.ints(ptr.length) + RamUsage.ints(items.length) + RamUsage.ints(values.length);
     }
 }

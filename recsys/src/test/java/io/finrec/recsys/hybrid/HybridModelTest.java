@@ -292,4 +292,30 @@ class HybridModelTest {
         assertTrue(m.ramBytesUsed() >= arrays, m.ramBytesUsed() + " < " + arrays);
         assertTrue(m.ramBytesUsed() < 3 * arrays + 200_000, m.ramBytesUsed() + " vs " + arrays);
     }
+    @Test
+    void blockScoringIsBitIdenticalToOneUserScoringAndFeedsRecommendAll() {
+        // 3000 items: more than two tiles; 23 users: five full blocks and a partial one
+        Interactions d = io.finrec.recsys.data.SyntheticInteractions.zipf(23, 3000, 2000, 1.0, 3);
+        HybridModel m = fit(cfg().components(7).epochs(2).build(), TrainingData.of(d));
+        ScoringKernel kern = m.kernel();
+        int n = kern.itemCount();
+        float[][] users = new float[4][8];
+        float[][] block = new float[4][n];
+        float[] one = new float[n];
+        for (int count = 1; count <= 4; count++)
+            for (boolean bias : new boolean[] {true, false}) {
+                for (int b = 0; b < count; b++) kern.userRepresentation(b * 5 + count, users[b]);
+                kern.scoreBlock(users, count, bias, block);
+                for (int b = 0; b < count; b++) {
+                    kern.scoreAll(users[b], bias, one);
+                    assertArrayEquals(one, block[b], "count " + count + " user " + b + " bias " + bias);
+                }
+            }
+        assertThrows(IllegalArgumentException.class, () -> kern.scoreBlock(users, 5, true, block));
+        Map<String, List<RecommendedItem>> all = new java.util.concurrent.ConcurrentHashMap<>();
+        RecommendQuery q = RecommendQuery.top(5).withItemBias(false);
+        m.recommendAll(q, 2, all::put);
+        assertEquals(23, all.size());
+        for (String u : m.userIds()) assertEquals(m.recommend(u, q), all.get(u), u);
+    }
 }

@@ -1,6 +1,7 @@
 package io.finrec.recsys.spark.als;
 
 import io.finrec.api.model.ModelFile;
+import io.finrec.api.model.ModelFormatException;
 import io.finrec.api.model.ModelHeader;
 import io.finrec.api.model.Payloads;
 import io.finrec.api.model.Provenance;
@@ -10,6 +11,7 @@ import io.finrec.api.recommend.RecommendedItem;
 import io.finrec.api.recommend.Recommender;
 import io.finrec.api.recommend.UnknownIdException;
 import io.finrec.recsys.rank.Ranker;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -37,6 +39,56 @@ public final class AlsModel implements Recommender {
     private final float[] items;
     private final int[] knownPtr;
     private final int[] known;
+
+    private AlsModel(List<String> userIds, List<String> itemIds, AlsConfig config, float[] users, float[] items,
+                     int[] knownPtr, int[] known) {
+        this.userIds = List.copyOf(userIds);
+        this.itemIds = List.copyOf(itemIds);
+        this.userIndex = index(this.userIds);
+        this.itemIndex = index(this.itemIds);
+        this.config = config;
+        this.users = users;
+        this.items = items;
+        this.knownPtr = knownPtr;
+        this.known = known;
+    }
+
+    /** Loads a model saved by {@link #save}; corrupt or inconsistent files raise {@link ModelFormatException}. */
+    public static AlsModel load(Path file) throws IOException {
+        try (ModelFile.Reader r = ModelFile.open(file, KIND, 1, 1)) {
+            var meta = r.header().metadata();
+            AlsConfig c;
+            try {
+                c = new AlsConfig(meta.path("rank").asInt(), meta.path("regParam").asDouble(),
+                        meta.path("alpha").asDouble(), meta.path("maxIter").asInt(), meta.path("blocks").asInt(),
+                        meta.path("seed").asLong());
+            } catch (IllegalArgumentException e) {
+                throw r.invalid("metadata: " + e.getMessage());
+            }
+            DataInputStream in = r.payload();
+            try {
+                List<String> u = Payloads.readStrings(in, Integer.MAX_VALUE - 8, "userIds");
+                List<String> i = Payloads.readStrings(in, Integer.MAX_VALUE - 8, "itemIds");
+                float[] uf = Payloads.readFloats(in, Integer.MAX_VALUE - 8, "userFactors");
+                float[] itf = Payloads.readFloats(in, Integer.MAX_VALUE - 8, "itemFactors");
+                int[] ptr = Payloads.readInts(in, Integer.MAX_VALUE - 8, "known.ptr");
+                int[] kn = Payloads.readInts(in, Integer.MAX_VALUE - 8, "known.items");
+                r.expectEnd();
+                if (uf.length != (long) u.size() * c.rank() || itf.length != (long) i.size() * c.rank())
+                    throw r.invalid("factors: lengths do not match " + u.size() + "/" + i.size() + " x rank " + c.rank());
+                if (ptr.length != u.size() + 1 || ptr[0] != 0 || ptr[u.size()] != kn.length)
+                    throw r.invalid("known: pointers do not span " + kn.length + " entries");
+                for (int x = 0; x < u.size(); x++) if (ptr[x + 1] < ptr[x]) throw r.invalid("known: pointers decrease");
+                for (int v : kn) if (v < 0 || v >= i.size()) throw r.invalid("known.items: ordinal " + v + " out of range");
+                for (float v : uf) if (!Float.isFinite(v)) throw r.invalid("userFactors: non-finite value");
+                for (float v : itf) if (!Float.isFinite(v)) throw r.invalid("itemFactors: non-finite value");
+                return new AlsModel(u, i, c, uf, itf, ptr, kn);
+            } catch (java.io.EOFException e) {
+                throw new ModelFormatException(file, ModelFormatException.Reason.TRUNCATED,
+                        "payload ends early: " + e.getMessage(), e);
+            }
+        }
+    }
 
     AlsModel(Interactions train, AlsConfig config, float[] users, float[] items) {
         this.userIds = train.userIds();
@@ -136,7 +188,7 @@ public final class AlsModel implements Recommender {
         return Ranker.rank(s, itemIds, itemIndex, known, knownPtr[u], knownPtr[u + 1], query);
     }
 
-    /** Saves ids, factors and training items in FinRec's model-file format (kind {@value #KIND}). */
+    /** Saves ids, factors and training items in FinRec's model-file format (kind {@value #KIND}); see {@link #load}. */
     @Override
     public void save(Path file) throws IOException {
         Map<String, Object> meta = new LinkedHashMap<>();
