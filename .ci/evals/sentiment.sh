@@ -8,8 +8,8 @@
 set -euo pipefail
 data="${1:?usage: sentiment.sh <shared data dir>}"
 cd "$(dirname "$0")/../.."
-MIN_ACCURACY=__ACC__
-MIN_MACRO_F1=__F1__
+MIN_ACCURACY=0.86
+MIN_MACRO_F1=0.82
 FAST_MIN_ACCURACY=0.80
 FAST_MIN_MACRO_F1=0.73
 echo "-- VADER exactness on $data/vader/vader_sample.jsonl"
