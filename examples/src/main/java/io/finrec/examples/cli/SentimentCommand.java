@@ -128,22 +128,20 @@ public final class SentimentCommand implements Callable<Integer> {
         @Option(names = "--embeddings", description = "learned-fast: also use MiniLM sentence embeddings (slower)")
         boolean embeddings;
 
-        @Option(names = "--epochs", description = "maximum epochs (default: 4 for learned, 40 for learned-fast)")
+        @Option(names = "--epochs", description = "maximum epochs (default: 5 for learned, 40 for learned-fast)")
         Integer epochs;
 
-        @Option(names = "--layers", description = "learned: top encoder layers to fine-tune, 1-6 (default: ${DEFAULT-VALUE})",
-                defaultValue = "6")
-        int layers;
+        @Option(names = "--layers", description = "learned: top encoder layers to fine-tune, 1-6 (default: 6)")
+        Integer layers;
 
-        @Option(names = "--learning-rate", description = "learned: peak AdamW learning rate (default: ${DEFAULT-VALUE})",
-                defaultValue = "5e-5")
-        double learningRate;
+        @Option(names = "--learning-rate", description = "learned: peak AdamW learning rate (default: 1e-4)")
+        Double learningRate;
 
-        @Option(names = "--batch-size", description = "learned: texts per step (default: ${DEFAULT-VALUE})", defaultValue = "32")
-        int batchSize;
+        @Option(names = "--batch-size", description = "learned: texts per step (default: 16)")
+        Integer batchSize;
 
-        @Option(names = "--max-tokens", description = "learned: word pieces per text (default: ${DEFAULT-VALUE})", defaultValue = "96")
-        int maxTokens;
+        @Option(names = "--max-tokens", description = "learned: word pieces per text (default: 96)")
+        Integer maxTokens;
 
         @Option(names = "--no-blend", description = "learned: the transformer alone, without the TF-IDF companion model")
         boolean noBlend;
@@ -163,8 +161,12 @@ public final class SentimentCommand implements Callable<Integer> {
             Map<String, String> d;
             if (engine == Engine.learned) {
                 TransformerSentimentConfig base = TransformerSentimentConfig.defaults();
-                FineTuneConfig ft = base.fineTune().toBuilder().trainableLayers(layers).epochs(epochs == null ? 4 : epochs)
-                        .learningRate(learningRate).batchSize(batchSize).maxTokens(maxTokens).validationFraction(validation)
+                FineTuneConfig d0 = base.fineTune();
+                FineTuneConfig ft = d0.toBuilder().trainableLayers(layers == null ? d0.trainableLayers() : layers)
+                        .epochs(epochs == null ? d0.epochs() : epochs)
+                        .learningRate(learningRate == null ? d0.learningRate() : learningRate)
+                        .batchSize(batchSize == null ? d0.batchSize() : batchSize)
+                        .maxTokens(maxTokens == null ? d0.maxTokens() : maxTokens).validationFraction(validation)
                         .seed(seed).build();
                 TransformerSentiment m;
                 try (ProgressBar bar = ProgressBar.onStderr()) {

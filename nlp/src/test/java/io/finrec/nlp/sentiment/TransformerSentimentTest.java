@@ -141,6 +141,33 @@ class TransformerSentimentTest {
     }
 
     @Test
+    void damagedCopiesOfTheShippedFileAreRefusedNamingTheFileAndTheCause(@TempDir Path dir) throws Exception {
+        byte[] bytes;
+        try (java.io.InputStream in = TransformerSentiment.class.getResourceAsStream(TransformerSentiment.RESOURCE)) {
+            assertTrue(in != null, "the shipped model is missing from the jar");
+            bytes = in.readAllBytes();
+        }
+        Path copy = dir.resolve("shipped.frm");
+        Files.write(copy, bytes);
+        ModelHeader h = ModelFile.readHeader(copy);
+        assertEquals(TransformerSentiment.KIND, h.kind());
+        assertEquals("FLOAT16", h.metadata().path("precision").asText());
+        assertEquals(0.5, h.metadata().path("companionWeight").asDouble());
+        Path cut = dir.resolve("cut.frm");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // an interrupted copy
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> TransformerSentiment.load(cut));
+        assertEquals(ModelFormatException.Reason.TRUNCATED, e.reason(), e.getMessage());
+        assertTrue(e.getMessage().contains("cut.frm"), e.getMessage());
+        byte[] flipped = bytes.clone();
+        flipped[bytes.length / 3] ^= 0x01; // one bit inside the fp16 tensors
+        Path bad = dir.resolve("flipped.frm");
+        Files.write(bad, flipped);
+        e = assertThrows(ModelFormatException.class, () -> TransformerSentiment.load(bad));
+        assertEquals(ModelFormatException.Reason.CHECKSUM_MISMATCH, e.reason(), e.getMessage());
+        assertTrue(e.getMessage().contains("flipped.frm"), e.getMessage());
+    }
+
+    @Test
     void concurrentScoringMatchesSerial() throws Exception {
         List<String> texts = test.subList(0, 24).stream().map(LabeledText::text).toList();
         double[][] serial = tiny.probabilitiesAll(texts);
