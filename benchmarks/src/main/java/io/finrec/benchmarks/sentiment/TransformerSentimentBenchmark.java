@@ -1,12 +1,8 @@
 package io.finrec.benchmarks.sentiment;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.finrec.nlp.sentiment.FinanceSentiment;
 import io.finrec.nlp.sentiment.TransformerSentiment;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -47,12 +43,7 @@ public class TransformerSentimentBenchmark {
 
     @Setup
     public void setup() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<String> all = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                TransformerSentimentBenchmark.class.getResourceAsStream("sentences.jsonl"), StandardCharsets.UTF_8))) {
-            for (String l; (l = r.readLine()) != null; ) all.add(json.readValue(l, String.class));
-        }
+        List<String> all = SentimentBenchmark.sentences();
         texts = new ArrayList<>();
         for (int i = 0; i < all.size(); i += 8) texts.add(all.get(i));
         if (texts.size() != N) throw new IllegalStateException("expected " + N + " texts, got " + texts.size());

@@ -16,11 +16,9 @@ import io.finrec.nlp.classify.SparseVector;
 import io.finrec.nlp.classify.TfIdfVectorizer;
 import io.finrec.nlp.embedding.MiniLmEmbedder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -79,15 +77,8 @@ public final class FinanceSentiment implements SentimentScorer {
         if (b != null) return b;
         synchronized (FinanceSentiment.class) {
             if (builtIn == null) {
-                try (InputStream in = FinanceSentiment.class.getResourceAsStream(RESOURCE)) {
-                    if (in == null) throw new IOException("missing resource " + RESOURCE);
-                    Path tmp = Files.createTempFile("finrec-finance-sentiment", ".frm");
-                    try {
-                        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                        builtIn = load(tmp);
-                    } finally {
-                        Files.deleteIfExists(tmp);
-                    }
+                try {
+                    builtIn = ModelFiles.loadResource(FinanceSentiment.class, RESOURCE, FinanceSentiment::load);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot load the built-in finance sentiment model", e);
                 }

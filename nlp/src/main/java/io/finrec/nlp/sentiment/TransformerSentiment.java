@@ -19,11 +19,9 @@ import io.finrec.nlp.transformer.PooledClassifierBlock;
 import io.finrec.nlp.transformer.TensorPayload;
 import io.finrec.nlp.transformer.TransformerClassifier;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -105,15 +103,9 @@ public final class TransformerSentiment implements SentimentScorer, AutoCloseabl
         if (b != null) return b;
         synchronized (TransformerSentiment.class) {
             if (builtIn == null) {
-                try (InputStream in = TransformerSentiment.class.getResourceAsStream(RESOURCE)) {
-                    if (in == null) throw new IOException("missing resource " + RESOURCE);
-                    Path tmp = Files.createTempFile("finrec-transformer-sentiment", ".frm");
-                    try {
-                        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                        builtIn = read(tmp, MiniLmBase.shared(), true);
-                    } finally {
-                        Files.deleteIfExists(tmp);
-                    }
+                try {
+                    builtIn = ModelFiles.loadResource(TransformerSentiment.class, RESOURCE,
+                            f -> read(f, MiniLmBase.shared(), true));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot load the built-in transformer sentiment model: " + e.getMessage(), e);
                 }
@@ -340,7 +332,7 @@ public final class TransformerSentiment implements SentimentScorer, AutoCloseabl
         meta.put("batchSize", batchSize);
         meta.put("precision", precision.name());
         meta.put("companionWeight", companionWeight);
-        byte[] fast = companion == null ? new byte[0] : companionBytes(companion);
+        byte[] fast = companion == null ? new byte[0] : ModelFiles.saveBytes(companion::save);
         ModelFile.write(file, new ModelHeader(KIND, VERSION, ModelFile.metadata(meta), provenance), out -> {
             TensorPayload.write(out, tuned, precision);
             out.writeInt(fast.length); // the companion as a nested FinRec model file (its own checksum and header)
@@ -402,25 +394,11 @@ public final class TransformerSentiment implements SentimentScorer, AutoCloseabl
         }
     }
 
-    private static byte[] companionBytes(FinanceSentiment fast) throws IOException {
-        Path tmp = Files.createTempFile("finrec-companion", ".frm");
-        try {
-            fast.save(tmp);
-            return Files.readAllBytes(tmp);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
     private static FinanceSentiment companionFrom(byte[] bytes, Path file) throws IOException {
-        Path tmp = Files.createTempFile("finrec-companion", ".frm");
         try {
-            Files.write(tmp, bytes);
-            return FinanceSentiment.load(tmp);
+            return ModelFiles.loadBytes(bytes, FinanceSentiment::load);
         } catch (ModelFormatException e) {
             throw new ModelFormatException(file, e.reason(), "nested companion model: " + e.getMessage(), e);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 
