@@ -30,6 +30,13 @@ import java.util.Set;
  * many exist), passages are grouped by product and ranked (see {@link ChatConfig}), and a short templated reply names
  * the best products, softened when the message's sentiment says the customer is upset.
  *
+ * <h2>Support before sales</h2>
+ * A message reporting a problem a product cannot fix ({@link SupportIssue}: a declined card, fraud, a lost or stolen
+ * card, a locked account, a complaint about the service) is answered with the support path first. Products are then
+ * offered only when the message also states a need they serve ({@link ParsedMessage#needs()}: "my card is declined
+ * <em>abroad</em>" may get a card without foreign fees, "declined at the airport" gets none), at most
+ * {@link ChatConfig#supportTopK()} of them, and never a loan.
+ *
  * <h2>Who is offered what</h2>
  * A product is a candidate when the customer satisfies its {@link io.finrec.core.domain.Eligibility} (age, income,
  * risk profile, segment: the bank's own rules, not second-guessed here) and does not already hold it. Products
@@ -54,6 +61,8 @@ import java.util.Set;
 public final class ChatRecommender {
     private static final Set<ProductType> MARKET_RISK = EnumSet.of(ProductType.INVESTMENT,
             ProductType.INVESTMENT_ADVISORY, ProductType.RETIREMENT, ProductType.TAX_PLANNING);
+    /** Never offered in reply to a support issue: more debt is no answer to a declined card or a complaint. */
+    private static final Set<ProductType> LENDING = Intent.BORROW.productTypes();
 
     private final TextEmbedder embedder;
     private final KnowledgeBase kb;
@@ -131,6 +140,8 @@ public final class ChatRecommender {
     }
 
     private List<ProductMatch> rank(ChatCustomer customer, String message, ParsedMessage parsed) {
+        boolean support = parsed.isSupportRequest();
+        if (support && (parsed.needs().isEmpty() || config.supportTopK() == 0)) return List.of();
         List<String> allowed = new ArrayList<>();
         for (Product p : kb.products())
             if (offerable(customer, p)) for (Passage passage : kb.passagesOf(p.id())) allowed.add(passage.id());
@@ -164,7 +175,16 @@ public final class ChatRecommender {
         }
         out.sort(Comparator.comparingDouble(ProductMatch::score).reversed()
                 .thenComparing(m -> m.product().id()));
-        return out.size() > config.topK() ? List.copyOf(out.subList(0, config.topK())) : List.copyOf(out);
+        if (support) out.removeIf(m -> !servesStatedNeed(m.product().type(), parsed));
+        int limit = support ? config.supportTopK() : config.topK();
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
+    }
+
+    /** Whether a product family serves a need the message states, and is not lending. */
+    private static boolean servesStatedNeed(ProductType type, ParsedMessage parsed) {
+        if (LENDING.contains(type)) return false;
+        for (Intent need : parsed.needs()) if (need.productTypes().contains(type)) return true;
+        return false;
     }
 
     /** Builds a {@link ChatRecommender}. Not thread-safe. */
