@@ -126,6 +126,10 @@ public final class BankApp {
     private final SocialSignalAnalyzer social = SocialSignalAnalyzer.create();
     private RecommendationData data;
     private String dataKey;
+    /** The transactions and their categories of the last categorisation, kept (softly) for the alerts stage. */
+    private java.lang.ref.SoftReference<Scan> scan = new java.lang.ref.SoftReference<>(null);
+
+    private record Scan(String fingerprint, List<Transaction> transactions, Map<String, String> categories) {}
     private BankRecommender recommender;
     private String recommenderKey;
 
@@ -172,9 +176,18 @@ public final class BankApp {
         if (results.fingerprint(CATEGORIES).filter(fp::equals).isPresent() && results.categoryCount() > 0)
             return new StageResult(results.categoryCount(), true, seconds(t0));
         results.forgetRun(CATEGORIES);
+        List<Transaction> scanned = new ArrayList<>();
         List<CategorisedTransaction> rows = new TransactionCategorisation(categorizer.categorizer(), settings.threads())
-                .run(sink -> store.forEach(BankTable.TRANSACTIONS, sink), store.count(BankTable.TRANSACTIONS), progress);
+                .run(sink -> store.<Transaction>forEach(BankTable.TRANSACTIONS, t -> {
+                    scanned.add(t);
+                    sink.accept(t);
+                }), store.count(BankTable.TRANSACTIONS), progress);
         results.replaceCategories(rows);
+        Map<String, String> byId = new HashMap<>(rows.size() * 2);
+        for (CategorisedTransaction c : rows) byId.put(c.transactionId(), c.category());
+        synchronized (this) {
+            scan = new java.lang.ref.SoftReference<>(new Scan(dataFingerprint(), scanned, byId));
+        }
         double s = seconds(t0);
         results.recordRun(CATEGORIES, fp, rows.size(), s);
         return new StageResult(rows.size(), false, s);
@@ -239,8 +252,13 @@ public final class BankApp {
         Map<String, List<LoanRepayment>> repayments = group(BankTable.LOAN_REPAYMENTS, LoanRepayment::loanId);
         Map<String, Customer> customers = new HashMap<>();
         for (Customer c : store.customers()) customers.put(c.id(), c);
-        Map<String, String> categories = new HashMap<>();
-        if (categorised()) for (Customer c : customers.values()) categories.putAll(results.categories(c.id()));
+        Scan last;
+        synchronized (this) {
+            last = scan.get();
+        }
+        if (last != null && !last.fingerprint().equals(dataFingerprint())) last = null;
+        Map<String, String> categories = last != null ? last.categories() : new HashMap<>();
+        if (last == null && categorised()) for (Customer c : customers.values()) categories.putAll(results.categories(c.id()));
         ProgressTracker tracker = ProgressTracker.start("alerts", customers.size(), "customers", progress);
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
         List<Future<List<Alert>>> parts = new ArrayList<>();
@@ -261,14 +279,16 @@ public final class BankApp {
                 tracker.advance(1);
             };
             java.util.Set<String> seen = new java.util.HashSet<>();
-            store.<Transaction>forEach(BankTable.TRANSACTIONS, t -> {
+            java.util.function.Consumer<Transaction> group = t -> {
                 if (!batch.isEmpty() && !batch.get(0).customerId().equals(t.customerId())) {
                     seen.add(batch.get(0).customerId());
                     submit.accept(List.copyOf(batch));
                     batch.clear();
                 }
                 batch.add(t);
-            });
+            };
+            if (last != null) last.transactions().forEach(group);           // the categorisation's scan, in memory
+            else store.<Transaction>forEach(BankTable.TRANSACTIONS, group);
             if (!batch.isEmpty()) {
                 seen.add(batch.get(0).customerId());
                 submit.accept(List.copyOf(batch));
@@ -332,11 +352,15 @@ public final class BankApp {
         store.<Interaction>forEach(BankTable.INTERACTIONS, interactions::add);
         List<LifeEvent> events = new ArrayList<>();
         store.<LifeEvent>forEach(BankTable.LIFE_EVENTS, events::add);
-        Map<String, Map<String, Double>> spending = categorised()
-                ? store.results().spendingByCustomer(spendingBefore.map(t -> YearMonth.from(t.atOffset(ZoneOffset.UTC))))
-                : store.labelledSpendingByCustomer(spendingBefore);
-        return new RecommendationData(store.customers(), store.products(), interactions, events, spending,
-                socialFeatures(spendingBefore));
+        return new RecommendationData(store.customers(), store.products(), interactions, events,
+                spending(spendingBefore), socialFeatures(spendingBefore));
+    }
+
+    /** Debit spending per customer and category (categorised, else labelled), before {@code before} when given. */
+    private Map<String, Map<String, Double>> spending(Optional<Instant> before) {
+        return categorised()
+                ? store.results().spendingByCustomer(before.map(t -> YearMonth.from(t.atOffset(ZoneOffset.UTC))))
+                : store.labelledSpendingByCustomer(before);
     }
 
     /**
@@ -447,9 +471,8 @@ public final class BankApp {
         cutoff = cutoff.plusSeconds((end.getEpochSecond() - cutoff.getEpochSecond()) / 2);
         cutoff = YearMonth.from(cutoff.atOffset(ZoneOffset.UTC)).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         RecommendationData data = recommendationData();
-        RecommendationData early = recommendationData(Optional.of(cutoff));
         return new RecommendationEvaluation(new BankRecommenderTrainer(BankRecommenderTrainer.Config.defaults(settings.seed())), k)
-                .run(data, cutoff, early.spending(), early.social(), progress);
+                .run(data, cutoff, spending(Optional.of(cutoff)), socialFeatures(Optional.of(cutoff)), progress);
     }
 
     // ------------------------------------------------------------------------------------------------ chat

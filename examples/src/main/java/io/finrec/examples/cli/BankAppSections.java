@@ -115,10 +115,12 @@ final class BankAppSections {
             out.println("  by kind: " + String.join(", ", r.byKind().entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).toList()));
             List<Alert> mine = ctx.store().results().alerts(ctx.customerId());
-            out.printf(Locale.ROOT, "%s has %d alert(s); the most recent:%n", ctx.customerId(), mine.size());
+            if (mine.isEmpty()) out.printf(Locale.ROOT, "%s has no alerts; examples from other customers:%n", ctx.customerId());
+            else out.printf(Locale.ROOT, "%s has %d alert(s); the most recent:%n", ctx.customerId(), mine.size());
             for (Alert a : mine.subList(0, Math.min(6, mine.size())))
                 out.printf(Locale.ROOT, "  %s %-8s %s%n", a.date(), a.severity(), a.message());
-            for (AlertKind k : List.of(AlertKind.TRANSACTION_LIMIT, AlertKind.UNUSUAL_SPENDING, AlertKind.LOAN_MISSED)) {
+            for (AlertKind k : List.of(AlertKind.TRANSACTION_LIMIT, AlertKind.UNUSUAL_SPENDING, AlertKind.LOAN_MISSED,
+                    AlertKind.SAVINGS_GOAL, AlertKind.LOW_BALANCE)) {
                 if (mine.stream().anyMatch(a -> a.kind() == k)) continue;
                 example(ctx, k).ifPresent(a -> out.printf(Locale.ROOT, "  e.g. %s: %s%n", a.customerId(), a.message()));
             }

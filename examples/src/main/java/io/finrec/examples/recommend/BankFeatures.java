@@ -78,6 +78,20 @@ public final class BankFeatures {
         return "200k+";
     }
 
+    private static String social(String v) {
+        int colon = v.indexOf(':');
+        String kind = colon < 0 ? v : v.substring(0, colon);
+        String what = colon < 0 ? "" : v.substring(colon + 1).toLowerCase(Locale.ROOT).replace('_', ' ');
+        return switch (kind) {
+            case "affinity" -> "your posts show interest in " + what;
+            case "life_event" -> "your posts mention " + what;
+            case "action" -> "your posts call for " + what;
+            case "sentiment" -> "the tone of your posts";
+            case "churn_risk" -> "your posts about the bank";
+            default -> "what you posted (" + v.replace('_', ' ') + ")";
+        };
+    }
+
     /** A customer feature in words, for reasons ("your recent life event: baby"). */
     public static String describe(String feature, double weight) {
         int colon = feature.indexOf(':');
@@ -92,7 +106,7 @@ public final class BankFeatures {
             case "risk" -> "it suits your risk profile (" + v + " of 5)";
             case "event" -> "your life event: " + words;
             case "spend" -> String.format(Locale.ROOT, "your spending on %s (%.0f%% of your spending)", words, 100 * weight);
-            case "social" -> "what you posted (" + words + ")";
+            case "social" -> social(v);
             default -> feature;
         };
     }

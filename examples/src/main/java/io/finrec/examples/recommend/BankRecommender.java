@@ -119,8 +119,10 @@ public final class BankRecommender {
     /** The hybrid model's top {@code k} products with reasons (features, similar customers, similar products held). */
     public List<ProductRecommendation> recommend(String customerId, int k) {
         List<ProductRecommendation> out = new ArrayList<>();
+        Map<String, Double> nb = neighbours(customerId);
         for (RecommendedItem r : rank(customerId, k))
-            out.add(new ProductRecommendation(r.itemId(), name(r.itemId()), r.score(), HYBRID, reasons(customerId, r.itemId())));
+            out.add(new ProductRecommendation(r.itemId(), name(r.itemId()), r.score(), HYBRID,
+                    reasons(customer(customerId), r.itemId(), nb)));
         return out;
     }
 
@@ -129,10 +131,11 @@ public final class BankRecommender {
         RecommendQuery q = query(customerId, k);
         if (!userCf.knowsUser(customerId)) return List.of();
         List<ProductRecommendation> out = new ArrayList<>();
+        Map<String, Double> nb = neighbours(customerId);
         for (RecommendedItem r : userCf.recommend(customerId, q)) {
             if (r.score() <= 0) break;
             List<String> why = new ArrayList<>();
-            similarCustomers(customerId, r.itemId()).ifPresent(why::add);
+            similarCustomers(nb, r.itemId(), held).ifPresent(why::add);
             out.add(new ProductRecommendation(r.itemId(), name(r.itemId()), r.score(), USER_CF, why));
         }
         return out;
@@ -143,8 +146,12 @@ public final class BankRecommender {
      * words), the products they hold that it most resembles, and how many of their most similar customers hold it.
      */
     public List<String> reasons(String customerId, String productId) {
-        Customer c = customer(customerId);
+        return reasons(customer(customerId), productId, neighbours(customerId));
+    }
+
+    private List<String> reasons(Customer c, String productId, Map<String, Double> nb) {
         List<String> out = new ArrayList<>();
+        Set<String> mine = held.getOrDefault(c.id(), Set.of());
         if (hybrid.knowsUser(c.id())) {
             Explanation e = hybrid.explain(c.id(), productId, 8);
             Map<String, Double> f = features.getOrDefault(c.id(), Map.of());
@@ -156,19 +163,23 @@ public final class BankRecommender {
                 if (++n == 3) break;
             }
             for (Explanation.Contribution x : e.similarItems()) {
-                if (x.value() < 0.5 || !holdings(c.id()).contains(x.name())) continue;
+                if (x.value() < 0.5 || !mine.contains(x.name())) continue;
                 out.add(String.format(Locale.ROOT, "similar to %s, which you hold (similarity %.2f)", name(x.name()), x.value()));
                 break;
             }
         }
-        similarCustomers(c.id(), productId).ifPresent(out::add);
+        similarCustomers(nb, productId, held).ifPresent(out::add);
         if (out.isEmpty()) out.add("popular with customers like you");
         return out;
     }
 
-    private java.util.Optional<String> similarCustomers(String customerId, String productId) {
-        if (!userCf.knowsUser(customerId)) return java.util.Optional.empty();
-        Map<String, Double> nb = userCf.neighbours(customerId);
+    /** The customer's most similar customers (user-CF), empty for one user-CF never saw. */
+    private Map<String, Double> neighbours(String customerId) {
+        return userCf.knowsUser(customerId) ? userCf.neighbours(customerId) : Map.of();
+    }
+
+    private static java.util.Optional<String> similarCustomers(Map<String, Double> nb, String productId,
+                                                               Map<String, Set<String>> held) {
         List<String> holders = new ArrayList<>();
         for (String v : nb.keySet()) if (held.getOrDefault(v, Set.of()).contains(productId)) holders.add(v);
         if (holders.isEmpty()) return java.util.Optional.empty();
