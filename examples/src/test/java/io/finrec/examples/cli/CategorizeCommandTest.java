@@ -81,4 +81,51 @@ class CategorizeCommandTest {
         assertEquals(1, b.code());
         assertTrue(b.err().contains("broken.csv"), b.err());
     }
+
+    @Test
+    void rejectsEmptyHugeAndUndecodableInput(@TempDir Path tmp) throws Exception {
+        Path empty = tmp.resolve("empty.txt");
+        Files.writeString(empty, "");
+        CliTest.Run e = CliTest.run("categorize", "--input", empty.toString());
+        assertEquals(1, e.code());
+        assertTrue(e.err().contains("no input"), e.err());
+
+        Path huge = tmp.resolve("huge.txt");
+        Files.writeString(huge, "NETFLIX.COM\n" + "A".repeat(400_005) + "\nHULU\n");
+        CliTest.Run h = CliTest.run("categorize", "--input", huge.toString());
+        assertEquals(1, h.code());
+        assertTrue(h.err().contains("line 2") && h.err().contains("longer than"), h.err());
+
+        Path binary = tmp.resolve("latin1.txt");
+        Files.write(binary, new byte[] {'S', 'Q', ' ', '*', 'C', 'A', 'F', (byte) 0xC9, '\n'});
+        CliTest.Run b = CliTest.run("categorize", "--input", binary.toString());
+        assertEquals(1, b.code());
+        assertTrue(b.err().contains("line 1") && b.err().contains("UTF-8"), b.err());
+
+        CliTest.Run missing = CliTest.run("categorize", "--input", tmp.resolve("nope.txt").toString());
+        assertEquals(2, missing.code(), missing.err());
+        assertTrue(missing.err().contains("nope.txt"), missing.err());
+    }
+
+    @Test
+    void malformedCsvRowsNameFileAndRow(@TempDir Path tmp) throws Exception {
+        Path quote = tmp.resolve("quote.csv");
+        Files.writeString(quote, "description,category\nNETFLIX.COM,entertainment\n\"SQ *HULU,entertainment\n");
+        CliTest.Run q = CliTest.run("categorize", "eval", "--test", quote.toString());
+        assertEquals(1, q.code(), q.out());
+        assertTrue(q.err().contains("quote.csv"), q.err());
+
+        Path extra = tmp.resolve("extra.csv");
+        Files.writeString(extra, "description,category\nNETFLIX.COM,entertainment\nHULU,entertainment,oops\n");
+        CliTest.Run x = CliTest.run("categorize", "eval", "--test", extra.toString());
+        assertEquals(1, x.code(), x.out());
+        assertTrue(x.err().contains("extra.csv") && x.err().contains("row 2"), x.err());
+
+        Path header = tmp.resolve("header.csv");
+        Files.writeString(header, "description,category\n");
+        CliTest.Run n = CliTest.run("categorize", "train", "--train", header.toString(), "--out",
+                tmp.resolve("m.frm").toString());
+        assertEquals(1, n.code(), n.out());
+        assertTrue(n.err().contains("header.csv") && n.err().contains("no rows"), n.err());
+    }
 }
