@@ -73,28 +73,43 @@ public final class FlatIndex extends StoreBackedIndex {
         return store().quantization();
     }
 
-    /** Loads an index saved by {@link #save} onto the heap (writable). */
+    /** Loads an index saved by {@link #save} onto the heap (writable), with the quantisation it was saved with. */
     public static FlatIndex load(Path file) throws IOException {
-        try (ModelFile.Reader r = ModelFile.open(file, KIND, 1, VERSION)) {
-            VectorStore s = VectorStore.read(r, IndexFiles.dimension(r), IndexFiles.metric(r), IndexFiles.MAX_VECTORS, false,
-                    r.header().version() >= 2);
-            r.expectEnd();
-            return new FlatIndex(s);
-        }
+        return read(file, false, true, null);
     }
 
     /**
-     * Opens a saved index read-only with its vectors memory-mapped (ids and deleted bits are read onto the heap).
-     * Searches use the per-vector kernel over the mapped buffer, slower than the heap index's blocked scan.
+     * Loads an index saved by {@link #save} onto the heap (writable) with the given quantisation, whatever it was saved
+     * with (codes are recomputed on loading either way).
+     */
+    public static FlatIndex load(Path file, Quantization quantization) throws IOException {
+        return read(file, false, true, Objects.requireNonNull(quantization, "quantization"));
+    }
+
+    /**
+     * Opens a saved index read-only with its vectors memory-mapped (ids, deleted bits and any int8 codes are on the
+     * heap). Without codes, searches use the per-vector kernel over the mapped buffer, slower than the heap index's
+     * blocked scan; with codes, searches scan the codes and touch the mapped floats only to re-rank.
      *
      * @param verifyChecksum whether to read the whole file once to check its CRC (skip for files checked before)
      */
     public static VectorSearcher openMapped(Path file, boolean verifyChecksum) throws IOException {
-        try (ModelFile.Reader r = ModelFile.open(file, KIND, 1, VERSION, verifyChecksum)) {
-            VectorStore s = VectorStore.read(r, IndexFiles.dimension(r), IndexFiles.metric(r), IndexFiles.MAX_VECTORS, true,
+        return read(file, true, verifyChecksum, null);
+    }
+
+    /** As {@link #openMapped(Path, boolean)}, with the given quantisation whatever the file was saved with. */
+    public static VectorSearcher openMapped(Path file, boolean verifyChecksum, Quantization quantization)
+            throws IOException {
+        return read(file, true, verifyChecksum, Objects.requireNonNull(quantization, "quantization"));
+    }
+
+    private static FlatIndex read(Path file, boolean map, boolean verify, Quantization quantization)
+            throws IOException {
+        try (ModelFile.Reader r = ModelFile.open(file, KIND, 1, VERSION, verify)) {
+            VectorStore s = VectorStore.read(r, IndexFiles.dimension(r), IndexFiles.metric(r), IndexFiles.MAX_VECTORS, map,
                     r.header().version() >= 2);
             r.expectEnd();
-            return new FlatIndex(s);
+            return new FlatIndex(quantization == null ? s : s.requantize(quantization));
         }
     }
 

@@ -54,7 +54,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <h2>Quantisation</h2>
  * With {@link Quantization#INT8} in the config the index also keeps int8 codes of its vectors; searches then score
  * the codes while traversing (a quarter of the memory per visited node) and re-score the {@code ef} best on the
- * float vectors, so returned scores are exact. The graph is always built on the float vectors.
+ * float vectors, so returned scores are exact. Building traverses the codes as well, then chooses each node's
+ * neighbours among the {@code efConstruction} candidates on their float vectors.
  *
  * <h2>Updates</h2>
  * {@link #add} inserts one node (an upsert soft-deletes the old vector and inserts the new one). Deleted nodes
@@ -239,7 +240,10 @@ public final class HnswIndex extends StoreBackedIndex {
             }
         }
         float[] q = s.query(view, node);
-        Scorer scorer = new ExactScorer(view, q, view.normSquaredOrZero(node));
+        float qn = view.normSquaredOrZero(node);
+        Int8Codes codes = view.codes();
+        Scorer scorer = codes == null ? new ExactScorer(view, q, qn)
+                : new Int8Scorer(view, q, qn, metric() == Metric.L2, codes, s.queryCodes(view.dimension()));
         int ep = (int) e;
         int top = (int) (e >>> 32);
         float epScore = scorer.score(ep);
@@ -256,12 +260,13 @@ public final class HnswIndex extends StoreBackedIndex {
                     view.count);
             int[] cand = s.resultNodes;
             float[] candScores = s.resultScores;
+            int nextEp = n > 0 ? cand[0] : ep;
+            float nextEpScore = n > 0 ? candScores[0] : epScore;
+            if (codes != null) s.rescoreExactly(view, q, qn, n); // candidates found on codes, chosen on floats
             s.selected[l] = selectDiverse(view, cand, candScores, n, graph.maxSize(l), s);
             s.keepSelection(l);
-            if (n > 0) {
-                ep = cand[0];
-                epScore = candScores[0];
-            }
+            ep = nextEp;
+            epScore = nextEpScore;
         }
         for (int l = 0; l <= linkTop; l++) {
             int[] nodes = s.levelNodes[l];
@@ -518,21 +523,40 @@ public final class HnswIndex extends StoreBackedIndex {
         }
     }
 
-    /** Loads an index saved by {@link #save} onto the heap (writable; build threads: one per core). */
+    /**
+     * Loads an index saved by {@link #save} onto the heap (writable; build threads: one per core), with the
+     * quantisation it was saved with.
+     */
     public static HnswIndex load(Path file) throws IOException {
-        return read(file, false, true);
+        return read(file, false, true, null);
     }
 
     /**
-     * Opens a saved index read-only with its vectors memory-mapped; the graph and ids are read onto the heap.
+     * Loads an index saved by {@link #save} onto the heap with the given quantisation, whatever it was saved with:
+     * the graph is the same, codes are recomputed on loading either way.
+     */
+    public static HnswIndex load(Path file, Quantization quantization) throws IOException {
+        return read(file, false, true, Objects.requireNonNull(quantization, "quantization"));
+    }
+
+    /**
+     * Opens a saved index read-only with its vectors memory-mapped; the graph, ids and any int8 codes are read onto
+     * the heap.
      *
      * @param verifyChecksum whether to read the whole file once to check its CRC (skip for files checked before)
      */
     public static VectorSearcher openMapped(Path file, boolean verifyChecksum) throws IOException {
-        return read(file, true, verifyChecksum);
+        return read(file, true, verifyChecksum, null);
     }
 
-    private static HnswIndex read(Path file, boolean map, boolean verify) throws IOException {
+    /** As {@link #openMapped(Path, boolean)}, with the given quantisation whatever the file was saved with. */
+    public static VectorSearcher openMapped(Path file, boolean verifyChecksum, Quantization quantization)
+            throws IOException {
+        return read(file, true, verifyChecksum, Objects.requireNonNull(quantization, "quantization"));
+    }
+
+    private static HnswIndex read(Path file, boolean map, boolean verify, Quantization quantization)
+            throws IOException {
         try (ModelFile.Reader r = ModelFile.open(file, KIND, 1, VERSION, verify)) {
             var meta = r.header().metadata();
             HnswConfig config;
@@ -546,6 +570,7 @@ public final class HnswIndex extends StoreBackedIndex {
                     r.header().version() >= 2);
             HnswGraph graph = readGraph(r, config.m(), store.count());
             r.expectEnd();
+            if (quantization != null) store.requantize(quantization);
             return new HnswIndex(store, graph, config.toBuilder().quantization(store.quantization()).build());
         }
     }
@@ -666,6 +691,21 @@ public final class HnswIndex extends StoreBackedIndex {
         final int[] selected = new int[HnswGraph.MAX_LEVEL + 1];
         final int[][] levelNodes = new int[HnswGraph.MAX_LEVEL + 1][0];
         final float[][] levelScores = new float[HnswGraph.MAX_LEVEL + 1][0];
+
+        /** Replaces the scores of the first {@code n} results by exact ones and re-sorts them best first. */
+        void rescoreExactly(VectorStore.View view, float[] q, float qn, int n) {
+            for (int i = 0; i < n; i++) {
+                int node = resultNodes[i];
+                float sc = view.score(q, qn, node);
+                int j = i;
+                for (; j > 0 && (resultScores[j - 1] < sc || (resultScores[j - 1] == sc && resultNodes[j - 1] > node)); j--) {
+                    resultNodes[j] = resultNodes[j - 1];
+                    resultScores[j] = resultScores[j - 1];
+                }
+                resultNodes[j] = node;
+                resultScores[j] = sc;
+            }
+        }
 
         /** Keeps the current selection as level {@code l}'s (until the node is linked). */
         void keepSelection(int l) {

@@ -343,6 +343,19 @@ public final class VectorStore {
         return s;
     }
 
+    /**
+     * Switches a store just read (not yet shared with other threads) to another quantisation: drops the codes, or
+     * trains and computes them. Returns this store.
+     */
+    public VectorStore requantize(Quantization q) {
+        java.util.Objects.requireNonNull(q, "quantization");
+        if (q == quantization) return this;
+        quantization = q;
+        codes = null;
+        syncCodes();
+        return this;
+    }
+
     private static VectorStore readVectors(ModelFile.Reader r, int dim, Metric metric, int maxCount, boolean map)
             throws IOException {
         DataInputStream in = r.payload();

@@ -1,10 +1,17 @@
 package io.finrec.vectorsearch.quant;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.finrec.vectorsearch.math.Kernels;
 import io.finrec.vectorsearch.math.VectorMath;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -73,5 +80,45 @@ class Int8QuantizerTest {
                 }
             }
         }
+    }
+
+    @Test
+    void savedParametersRoundTripAndBadOnesAreRejectedByName() throws IOException {
+        int dim = 5;
+        float[][] train = {{1, 2, 3, 4, 5}, {-1, 0, 3, 8, 5}, {0.5f, 1, 3, -2, 5}};
+        Int8Quantizer qz = Int8Quantizer.train(dim, train.length, (o, out) -> System.arraycopy(train[o], 0, out, 0, dim));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        qz.write(new DataOutputStream(bytes));
+        Int8Quantizer back = Int8Quantizer.read(stream(bytes.toByteArray()), dim, IOException::new);
+        byte[] a = new byte[dim];
+        byte[] b = new byte[dim];
+        float[] ea = new float[2];
+        float[] eb = new float[2];
+        float[] x = {0.7f, 1.5f, 3, 1, 5}; // component 2 and 4 are constant in training: step falls back to 1
+        qz.encode(x, 0, a, 0, ea, 0);
+        back.encode(x, 0, b, 0, eb, 0);
+        assertArrayEquals(a, b);
+        assertArrayEquals(ea, eb);
+        assertEquals(train.length, back.trainedOn());
+
+        byte[] good = bytes.toByteArray();
+        assertBad(good, 0, 0, "trained on 0 vectors", dim);
+        assertBad(good, 4 + 4 * 2, Float.floatToIntBits(Float.NaN), "offset 2 is NaN", dim);
+        assertBad(good, 4 + 4 * dim + 4 * 3, Float.floatToIntBits(0f), "step 3 is 0.0", dim);
+        assertBad(good, 4 + 4 * dim + 4 * 4, Float.floatToIntBits(Float.POSITIVE_INFINITY), "step 4 is Infinity", dim);
+        IOException e = assertThrows(IOException.class,
+                () -> Int8Quantizer.read(stream(java.util.Arrays.copyOf(good, good.length - 3)), dim, IOException::new));
+        assertTrue(e instanceof java.io.EOFException, "truncated parameters: " + e);
+    }
+
+    private static void assertBad(byte[] good, int offset, int value, String message, int dim) {
+        byte[] bad = good.clone();
+        java.nio.ByteBuffer.wrap(bad).putInt(offset, value);
+        IOException e = assertThrows(IOException.class, () -> Int8Quantizer.read(stream(bad), dim, IOException::new));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    private static DataInputStream stream(byte[] b) {
+        return new DataInputStream(new ByteArrayInputStream(b));
     }
 }
