@@ -23,9 +23,14 @@ class HnswIndexTest extends VectorIndexContractTest {
     static final HnswConfig CONFIG = HnswConfig.builder().m(16).efConstruction(100).defaultEf(64).seed(3).buildThreads(2)
             .build();
 
+    /** The build settings of every index in this suite. */
+    HnswConfig config() {
+        return CONFIG;
+    }
+
     @Override
     VectorIndex create(int dimension, Metric metric) {
-        return HnswIndex.create(dimension, metric, CONFIG);
+        return HnswIndex.create(dimension, metric, config());
     }
 
     @Override
@@ -50,7 +55,7 @@ class HnswIndexTest extends VectorIndexContractTest {
 
     @Test
     void oneThreadBuildsAreDeterministicGivenTheSeed() {
-        HnswConfig one = CONFIG.toBuilder().buildThreads(1).build();
+        HnswConfig one = config().toBuilder().buildThreads(1).build();
         HnswIndex a = HnswIndex.create(DIM, Metric.INNER_PRODUCT, one);
         HnswIndex b = HnswIndex.create(DIM, Metric.INNER_PRODUCT, one);
         a.addAll(ids.subList(0, 1500), List.of(base).subList(0, 1500), 1, ProgressListener.NONE);
@@ -63,7 +68,7 @@ class HnswIndexTest extends VectorIndexContractTest {
 
     @Test
     void cancelledBuildsStopAndNeverReturnUnlinkedVectors() {
-        HnswIndex index = HnswIndex.create(DIM, Metric.INNER_PRODUCT, CONFIG);
+        HnswIndex index = HnswIndex.create(DIM, Metric.INNER_PRODUCT, config());
         // Cancel at the second cancellation check (the first is at start, the second after the first batch of
         // inserts): counting checks rather than progress reports keeps this independent of timing, since reports
         // are rate-limited and a fast machine can build all 4,000 vectors between two of them.

@@ -131,8 +131,12 @@ public class ScoringBenchmark {
     @Warmup(iterations = 3)
     @Measurement(iterations = 5)
     public long allUsersTop10Threads1() {
+        return allUsersTop10(1);
+    }
+
+    private long allUsersTop10(int threads) {
         AtomicLong n = new AtomicLong();
-        model.recommendAll(RecommendQuery.top(10), 1, (u, r) -> n.addAndGet(r.size()));
+        model.recommendAll(RecommendQuery.top(10), threads, (u, r) -> n.addAndGet(r.size()));
         return n.get();
     }
 
@@ -155,9 +159,7 @@ public class ScoringBenchmark {
     @Warmup(iterations = 3)
     @Measurement(iterations = 5)
     public long allUsersTop10Threads2() {
-        AtomicLong n = new AtomicLong();
-        model.recommendAll(RecommendQuery.top(10), 2, (u, r) -> n.addAndGet(r.size()));
-        return n.get();
+        return allUsersTop10(2);
     }
 
     /** Baseline: per user, score every item with per-item dot products, then sort all of them. */

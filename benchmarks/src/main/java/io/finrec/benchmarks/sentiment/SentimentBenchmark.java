@@ -48,15 +48,21 @@ public class SentimentBenchmark {
     KeywordExtractor keywords;
     double[] out = new double[4];
 
-    @Setup
-    public void setup() throws IOException {
+    /** The 2,120 benchmark sentences (JSON strings, one per line, in {@code sentences.jsonl}). */
+    static List<String> sentences() throws IOException {
         ObjectMapper json = new ObjectMapper();
-        sentences = new ArrayList<>();
+        List<String> all = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
                 SentimentBenchmark.class.getResourceAsStream("sentences.jsonl"), StandardCharsets.UTF_8))) {
-            for (String l; (l = r.readLine()) != null; ) sentences.add(json.readValue(l, String.class));
+            for (String l; (l = r.readLine()) != null; ) all.add(json.readValue(l, String.class));
         }
-        if (sentences.size() != N) throw new IllegalStateException("expected " + N + " sentences, got " + sentences.size());
+        if (all.size() != N) throw new IllegalStateException("expected " + N + " sentences, got " + all.size());
+        return all;
+    }
+
+    @Setup
+    public void setup() throws IOException {
+        sentences = sentences();
         vader = VaderSentiment.create();
         learned = FinanceSentiment.builtIn();
         keywords = KeywordExtractor.builtIn();

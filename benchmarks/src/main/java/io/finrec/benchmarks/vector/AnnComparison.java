@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Recall/QPS curves of FinRec HNSW, jvector and Lucene built on the same embedding-like set in one JVM, printed as
+ * Recall/QPS curves of FinRec HNSW (float and int8 scoring), jvector and Lucene built on the same embedding-like set in
+ * one JVM, printed as
  * JSON lines (build seconds, then per ef: recall@10 and single-thread QPS, median of 3 passes over 1,000 queries;
- * the passes of the engines interleave, so changes in machine load hit every engine alike).
+ * the passes of the engines interleave, so changes in machine load hit every engine alike). {@code finrec-int8} builds
+ * with int8 codes; {@code finrec-int8-copy}, listed after {@code finrec}, reuses its graph (saved, reloaded with int8
+ * codes; its "build" time is that copy), so the two differ only in how searches score.
  * Run: {@code java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar
  * io.finrec.benchmarks.vector.AnnComparison [n] [efs] [m] [efConstruction] [threads] [engines]}, e.g.
  * {@code 100000 16,32,64,128 16 100 2 finrec,jvector,lucene}.
@@ -29,7 +32,13 @@ public final class AnnComparison {
         for (String name : engines) {
             AnnEngine e = AnnEngine.named(name);
             long t0 = System.nanoTime();
-            e.build(d.base, m, efc, threads);
+            AnnEngine floats = built.stream().filter(b -> b.name().equals("finrec")).findFirst().orElse(null);
+            if (name.equals("finrec-int8-copy")) {
+                if (floats == null) throw new IllegalArgumentException("finrec-int8-copy needs finrec listed before it");
+                e = AnnEngine.FinRecInt8.copyOf((AnnEngine.FinRec) floats); // same graph: only the scoring differs
+            } else {
+                e.build(d.base, m, efc, threads);
+            }
             double build = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "{\"engine\":\"%s\",\"event\":\"build\",\"n\":%d,\"m\":%d,\"efConstruction\":%d,"
                     + "\"threads\":%d,\"seconds\":%.1f}%n", name, n, m, efc, name.equals("lucene") ? 1 : threads, build);

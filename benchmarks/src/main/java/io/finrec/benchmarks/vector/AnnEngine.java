@@ -6,6 +6,7 @@ import io.finrec.api.vector.SearchHit;
 import io.finrec.api.vector.SearchRequest;
 import io.finrec.vectorsearch.hnsw.HnswConfig;
 import io.finrec.vectorsearch.hnsw.HnswIndex;
+import io.finrec.vectorsearch.quant.Quantization;
 import io.github.jbellis.jvector.graph.GraphIndexBuilder;
 import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.ListRandomAccessVectorValues;
@@ -48,16 +49,16 @@ abstract class AnnEngine {
     abstract int[] search(float[] query, int k, int ef);
 
     static List<AnnEngine> all() {
-        return List.of(new FinRec(), new JVector(), new Lucene());
+        return List.of(new FinRec(), new FinRecInt8(false), new FinRecInt8(true), new JVector(), new Lucene());
     }
 
     static AnnEngine named(String name) {
         for (AnnEngine e : all()) if (e.name().equals(name)) return e;
-        throw new IllegalArgumentException("engine: '" + name + "' is not one of finrec, jvector, lucene");
+        throw new IllegalArgumentException("engine: '" + name + "' is not one of finrec, finrec-int8, finrec-int8-copy, jvector, lucene");
     }
 
     /** FinRec's {@link HnswIndex}. */
-    static final class FinRec extends AnnEngine {
+    static class FinRec extends AnnEngine {
         HnswIndex index;
 
         @Override
@@ -65,10 +66,14 @@ abstract class AnnEngine {
             return "finrec";
         }
 
+        Quantization quantization() {
+            return Quantization.NONE;
+        }
+
         @Override
         void build(float[][] base, int m, int efConstruction, int threads) {
-            index = HnswIndex.create(base[0].length, Metric.INNER_PRODUCT,
-                    HnswConfig.builder().m(m).efConstruction(efConstruction).buildThreads(threads).build());
+            index = HnswIndex.create(base[0].length, Metric.INNER_PRODUCT, HnswConfig.builder().m(m)
+                    .efConstruction(efConstruction).buildThreads(threads).quantization(quantization()).build());
             List<String> ids = new ArrayList<>(base.length);
             for (int i = 0; i < base.length; i++) ids.add(Integer.toString(i));
             index.addAll(ids, Arrays.asList(base), threads, ProgressListener.NONE);
@@ -80,6 +85,46 @@ abstract class AnnEngine {
             int[] out = new int[hits.size()];
             for (int i = 0; i < out.length; i++) out[i] = Integer.parseInt(hits.get(i).id());
             return out;
+        }
+    }
+
+    /**
+     * FinRec's {@link HnswIndex} with int8 codes: built on them ({@code finrec-int8}: traversal on codes, neighbours
+     * chosen on floats), or ({@code finrec-int8-copy}, through {@link #copyOf}) over the very graph of a float index
+     * (saved, then loaded with codes), so the two differ only in how searches score.
+     */
+    static final class FinRecInt8 extends FinRec {
+        final boolean copy;
+
+        FinRecInt8(boolean copy) {
+            this.copy = copy;
+        }
+
+        @Override
+        String name() {
+            return copy ? "finrec-int8-copy" : "finrec-int8";
+        }
+
+        @Override
+        Quantization quantization() {
+            return Quantization.INT8;
+        }
+
+        /** This engine over the graph of a built float engine. */
+        static FinRecInt8 copyOf(FinRec built) {
+            try {
+                java.nio.file.Path f = java.nio.file.Files.createTempFile("finrec-ann", ".frec");
+                try {
+                    built.index.save(f);
+                    FinRecInt8 e = new FinRecInt8(true);
+                    e.index = HnswIndex.load(f, Quantization.INT8);
+                    return e;
+                } finally {
+                    java.nio.file.Files.deleteIfExists(f);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

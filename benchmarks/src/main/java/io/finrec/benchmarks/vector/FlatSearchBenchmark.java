@@ -4,6 +4,7 @@ import io.finrec.api.vector.Metric;
 import io.finrec.api.vector.SearchHit;
 import io.finrec.api.vector.SearchRequest;
 import io.finrec.vectorsearch.flat.FlatIndex;
+import io.finrec.vectorsearch.quant.Quantization;
 import io.finrec.vectorsearch.search.TopK;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Exact search over the embedding-like set (d=384, inner product, top-10): FinRec's {@link FlatIndex} one query at
- * a time and in batches of 1,000, on the Vector API kernels and (separate forks) the scalar fallback, beside a plain
+ * a time (float scan; int8 code scan with exact re-ranking, which returns the same hits; the float scan split over two
+ * threads) and in batches of 1,000, on the Vector API kernels and (separate forks) the scalar fallback, beside a plain
  * Java loop. Scores are queries per second ({@code @OperationsPerInvocation} counts each batch as 1,000 queries).
  * The issue's FAISS figures on this machine: 65 QPS one at a time, 1,690 QPS batched (1 thread).
  */
@@ -39,6 +41,7 @@ public class FlatSearchBenchmark {
     int n;
 
     FlatIndex index;
+    FlatIndex int8;
     float[][] base;
     float[][] queries;
     int next;
@@ -49,7 +52,15 @@ public class FlatSearchBenchmark {
         base = d.base;
         queries = d.queries;
         index = FlatIndex.create(384, Metric.INNER_PRODUCT);
-        for (int i = 0; i < base.length; i++) index.add(Integer.toString(i), base[i]);
+        int8 = FlatIndex.create(384, Metric.INNER_PRODUCT, Quantization.INT8);
+        for (int i = 0; i < base.length; i++) {
+            index.add(Integer.toString(i), base[i]);
+            int8.add(Integer.toString(i), base[i]);
+        }
+        for (int i = 0; i < 20; i++) { // sanity: the int8 scan returns the float scan's hits
+            if (!index.search(queries[i], SearchRequest.topK(10)).equals(int8.search(queries[i], SearchRequest.topK(10))))
+                throw new IllegalStateException("int8 flat search differs from the float scan on query " + i);
+        }
         // sanity: exact search finds a base vector itself
         if (!index.search(base[7], SearchRequest.topK(1)).get(0).id().equals("7"))
             throw new IllegalStateException("flat search is wrong");
@@ -74,6 +85,25 @@ public class FlatSearchBenchmark {
         return index.search(nextQuery(), SearchRequest.topK(10));
     }
 
+    /** One query, one thread, int8 code scan + exact re-ranking, Vector API kernels. */
+    @Benchmark
+    public List<SearchHit> singleInt8() {
+        return int8.search(nextQuery(), SearchRequest.topK(10));
+    }
+
+    /** One query, one thread, int8 code scan + exact re-ranking, scalar kernels. */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-Dfinrec.vector.kernels=scalar"})
+    public List<SearchHit> singleInt8Scalar() {
+        return int8.search(nextQuery(), SearchRequest.topK(10));
+    }
+
+    /** One query, the float scan split over two threads (each scans half the data; heaps merged). */
+    @Benchmark
+    public List<List<SearchHit>> singleTwoThreads() {
+        return index.searchBatch(new float[][] {nextQuery()}, SearchRequest.topK(10), 2);
+    }
+
     /** The baseline: a plain loop over {@code float[][]} with a textbook dot product into a top-10 heap. */
     @Benchmark
     public int plainJavaLoop() {
@@ -85,6 +115,18 @@ public class FlatSearchBenchmark {
             for (int j = 0; j < v.length; j++) s += q[j] * v[j];
             heap.offer(s, i);
         }
+        return heap.size();
+    }
+
+    /**
+     * Lucene's dot product ({@code VectorUtil.dotProduct}, which on Java 17 is its unrolled scalar loop: Lucene 9.12
+     * uses the Vector API only on Java 20+) over {@code float[][]} into the same top-10 heap.
+     */
+    @Benchmark
+    public int luceneVectorUtil() {
+        float[] q = nextQuery();
+        TopK heap = new TopK(10);
+        for (int i = 0; i < base.length; i++) heap.offer(org.apache.lucene.util.VectorUtil.dotProduct(q, base[i]), i);
         return heap.size();
     }
 

@@ -72,33 +72,11 @@ public final class CsvRecords {
         SequenceWriter seq = MAPPER.writerFor(String[].class).with(csvSchema)
                 .with(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS).writeValues(w);
         seq.write(schema.columns().toArray(String[]::new));
-        return new RecordWriter<>() {
-            private long count;
-
-            @Override
-            public void write(T record) throws IOException {
-                Object[] values = schema.write(record);
-                String[] cells = new String[values.length];
-                for (int i = 0; i < values.length; i++) cells[i] = format(values[i]);
-                seq.write(cells);
-                count++;
-            }
-
-            @Override
-            public long count() {
-                return count;
-            }
-
-            @Override
-            public void flush() throws IOException {
-                seq.flush();
-            }
-
-            @Override
-            public void close() throws IOException {
-                seq.close();
-            }
-        };
+        return new StreamingRecordWriter<>(schema, seq, values -> {
+            String[] cells = new String[values.length];
+            for (int i = 0; i < values.length; i++) cells[i] = format(values[i]);
+            seq.write(cells);
+        });
     }
 
     static String format(Object v) {

@@ -201,45 +201,23 @@ public final class JsonLines {
     public static <T> RecordWriter<T> write(OutputStream out, RecordSchema<T> schema) throws IOException {
         JsonGenerator gen = MAPPER.getFactory().createGenerator(out);
         gen.setRootValueSeparator(null);
-        return new RecordWriter<>() {
-            private long count;
-
-            @Override
-            public void write(T record) throws IOException {
-                Object[] values = schema.write(record);
-                gen.writeStartObject();
-                for (int i = 0; i < values.length; i++) {
-                    Object v = values[i];
-                    if (v == null) continue;
-                    String name = schema.columns().get(i);
-                    if (v instanceof BigDecimal b) {
-                        gen.writeFieldName(name);
-                        gen.writeNumber(b);
-                    } else if (v instanceof Integer n) gen.writeNumberField(name, n);
-                    else if (v instanceof Long n) gen.writeNumberField(name, n);
-                    else if (v instanceof Double d) gen.writeNumberField(name, d);
-                    else if (v instanceof Boolean b) gen.writeBooleanField(name, b);
-                    else gen.writeStringField(name, v.toString());
-                }
-                gen.writeEndObject();
-                gen.writeRaw('\n');
-                count++;
+        return new StreamingRecordWriter<>(schema, gen, values -> {
+            gen.writeStartObject();
+            for (int i = 0; i < values.length; i++) {
+                Object v = values[i];
+                if (v == null) continue;
+                String name = schema.columns().get(i);
+                if (v instanceof BigDecimal b) {
+                    gen.writeFieldName(name);
+                    gen.writeNumber(b);
+                } else if (v instanceof Integer n) gen.writeNumberField(name, n);
+                else if (v instanceof Long n) gen.writeNumberField(name, n);
+                else if (v instanceof Double d) gen.writeNumberField(name, d);
+                else if (v instanceof Boolean b) gen.writeBooleanField(name, b);
+                else gen.writeStringField(name, v.toString());
             }
-
-            @Override
-            public long count() {
-                return count;
-            }
-
-            @Override
-            public void flush() throws IOException {
-                gen.flush();
-            }
-
-            @Override
-            public void close() throws IOException {
-                gen.close();
-            }
-        };
+            gen.writeEndObject();
+            gen.writeRaw('\n');
+        });
     }
 }

@@ -79,8 +79,7 @@ public final class AdviseCommand implements Callable<Integer> {
             if (!java.nio.file.Files.isRegularFile(db))
                 throw new CommandLine.ParameterException(spec.commandLine(), "--db: " + db + " does not exist (create it with `finrec data load`)");
             try (io.finrec.examples.store.BankStore store = io.finrec.examples.store.BankStore.open(db)) {
-                c = store.customer(customer).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                        "--customer: unknown customer id '" + customer + "' in " + db));
+                c = AppCommands.requireCustomer(spec, store, customer);
                 prices = AssetClassPrices.fromPoints(store.prices());
             }
         } else {
@@ -140,7 +139,11 @@ public final class AdviseCommand implements Callable<Integer> {
         } catch (Found f) {
             return f.customer;
         }
-        throw new CommandLine.ParameterException(spec.commandLine(), "--customer: unknown customer id '" + id
+        throw unknownCustomer(id);
+    }
+
+    private CommandLine.ParameterException unknownCustomer(String id) {
+        return new CommandLine.ParameterException(spec.commandLine(), "--customer: unknown customer id '" + id
                 + "' (the built-in bank has " + customers + " customers, C000001 to C" + String.format(Locale.ROOT, "%06d", customers) + ")");
     }
 
@@ -149,31 +152,28 @@ public final class AdviseCommand implements Callable<Integer> {
             int n = Integer.parseInt(id.substring(1));
             if (n >= 1 && n <= customers) return n - 1;
         }
-        throw new CommandLine.ParameterException(spec.commandLine(), "--customer: unknown customer id '" + id
-                + "' (the built-in bank has " + customers + " customers, C000001 to C" + String.format(Locale.ROOT, "%06d", customers) + ")");
+        throw unknownCustomer(id);
     }
 
     private Map<String, Integer> parseInts(String s, String option) {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        for (String kv : s.split(",")) {
-            String[] p = kv.split("=", 2);
-            try {
-                out.put(p[0].trim().toLowerCase(Locale.ROOT), Integer.parseInt(p[1].trim()));
-            } catch (RuntimeException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), option + ": expected key=integer, got '" + kv + "'");
-            }
-        }
-        return out;
+        return parsePairs(s, option, "key=integer", false, Integer::parseInt);
     }
 
     private Map<String, Double> parseAmounts(String s) {
-        Map<String, Double> out = new LinkedHashMap<>();
+        return parsePairs(s, "--holdings", "CLASS=AMOUNT", true, Double::parseDouble);
+    }
+
+    /** Parses {@code k=v,k=v}; keys trimmed and lower- (or upper-) cased; a usage error names the option and pair. */
+    private <V> Map<String, V> parsePairs(String s, String option, String expected, boolean upperKeys,
+            java.util.function.Function<String, V> value) {
+        Map<String, V> out = new LinkedHashMap<>();
         for (String kv : s.split(",")) {
             String[] p = kv.split("=", 2);
             try {
-                out.put(p[0].trim().toUpperCase(Locale.ROOT), Double.parseDouble(p[1].trim()));
+                String key = p[0].trim();
+                out.put(upperKeys ? key.toUpperCase(Locale.ROOT) : key.toLowerCase(Locale.ROOT), value.apply(p[1].trim()));
             } catch (RuntimeException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--holdings: expected CLASS=AMOUNT, got '" + kv + "'");
+                throw new CommandLine.ParameterException(spec.commandLine(), option + ": expected " + expected + ", got '" + kv + "'");
             }
         }
         return out;

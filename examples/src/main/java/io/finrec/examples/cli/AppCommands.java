@@ -1,5 +1,6 @@
 package io.finrec.examples.cli;
 
+import io.finrec.core.domain.Customer;
 import io.finrec.examples.alerts.AlertEngine;
 import io.finrec.examples.alerts.AlertPolicy;
 import io.finrec.examples.app.BankApp;
@@ -18,11 +19,11 @@ import picocli.CommandLine.Model.CommandSpec;
 final class AppCommands {
     private AppCommands() {}
 
-    /** Fails with a usage error naming the option when the customer is not in the store. */
-    static void requireCustomer(CommandSpec spec, BankStore store, String id) {
-        if (store.customer(id).isEmpty())
-            throw new CommandLine.ParameterException(spec.commandLine(), "--customer: unknown customer id '" + id + "' in "
-                    + store.file() + " (ids look like " + store.customers().get(0).id() + ")");
+    /** The customer of the store, or a usage error naming {@code --customer} when the id is not in the store. */
+    static Customer requireCustomer(CommandSpec spec, BankStore store, String id) {
+        return store.customer(id).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                "--customer: unknown customer id '" + id + "' in " + store.file() + (store.customers().isEmpty()
+                        ? " (it holds no customers)" : " (ids look like " + store.customers().get(0).id() + ")")));
     }
 
     /** The alert engine of {@code --policy FILE}, or the default policy. */

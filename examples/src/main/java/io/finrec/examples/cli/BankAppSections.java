@@ -50,17 +50,14 @@ final class BankAppSections {
         }
 
         @Override
-        public void run(DemoContext ctx) {
+        public void run(DemoContext ctx) throws Exception {
             PrintWriter out = ctx.out();
             Optional<Categorizers.Named> cat = Categorizers.defaultCategorizer();
             if (cat.isEmpty()) {
                 out.println("no transaction categorizer in this build: spending uses the categories the data carries");
                 return;
             }
-            BankApp.StageResult r;
-            try (ProgressBar bar = ctx.progress()) {
-                r = app(ctx).categorise(cat.get(), bar);
-            }
+            BankApp.StageResult r = ctx.withProgress(bar -> app(ctx).categorise(cat.get(), bar));
             long[] agree = ctx.store().results().categoryAgreement();
             out.printf(Locale.ROOT, "%s %,d transactions with %s%s%n", r.reused() ? "reused the categories of" : "categorised",
                     r.rows(), cat.get().id(), r.reused() ? " (same data and model; --rebuild to redo)"
@@ -102,13 +99,11 @@ final class BankAppSections {
         }
 
         @Override
-        public void run(DemoContext ctx) {
+        public void run(DemoContext ctx) throws Exception {
             PrintWriter out = ctx.out();
             BankApp app = app(ctx);
-            BankApp.AlertsResult r;
-            try (ProgressBar bar = ctx.progress()) {
-                r = app.raiseAlerts(new AlertEngine(AlertPolicy.defaults()), "default", bar);
-            }
+            BankApp.AlertsResult r = ctx.withProgress(
+                    bar -> app.raiseAlerts(new AlertEngine(AlertPolicy.defaults()), "default", bar));
             if (r.reused()) out.printf(Locale.ROOT, "reused %,d stored alerts (same data, categories and policy)%n", r.raised());
             else out.printf(Locale.ROOT, "raised %,d alerts as of %s, %,d new (stored alerts are never duplicated)%n",
                     r.raised(), app.asOf(), r.added());
@@ -143,15 +138,9 @@ final class BankAppSections {
             PrintWriter out = ctx.out();
             BankApp app = app(ctx);
             long t0 = System.nanoTime();
-            BankRecommender rec;
-            try (ProgressBar bar = ctx.progress()) {
-                rec = app.recommender(ctx.workDir(), bar);
-            }
+            BankRecommender rec = ctx.withProgress(bar -> app.recommender(ctx.workDir(), bar));
             double train = (System.nanoTime() - t0) / 1e9;
-            BankApp.StageResult stored;
-            try (ProgressBar bar = ctx.progress()) {
-                stored = app.storeRecommendations(rec, 10, bar);
-            }
+            BankApp.StageResult stored = ctx.withProgress(bar -> app.storeRecommendations(rec, 10, bar));
             out.printf(Locale.ROOT, "model ready in %.2fs; %,d recommendations with reasons %s for %,d customers%s%n",
                     train, stored.rows(), stored.reused() ? "reused" : "stored", rec.hybrid().userIds().size(),
                     stored.reused() ? " (same model)" : String.format(Locale.ROOT, " in %.2fs", stored.seconds()));
@@ -208,10 +197,7 @@ final class BankAppSections {
             PrintWriter out = ctx.out();
             BankApp app = app(ctx);
             long t0 = System.nanoTime();
-            ChatRecommender chat;
-            try (ProgressBar bar = ctx.progress()) {
-                chat = app.chat(ctx.workDir().resolve("chat-passages.frec"), bar);
-            }
+            ChatRecommender chat = ctx.withProgress(bar -> app.chat(ctx.workDir().resolve("chat-passages.frec"), bar));
             out.printf(Locale.ROOT, "knowledge base: %d passages of %d products, %d embedded now (the rest from the cache), ready in %.2fs%n",
                     chat.knowledgeBase().passages().size(), chat.knowledgeBase().products().size(),
                     chat.knowledgeBase().embeddedCount(), (System.nanoTime() - t0) / 1e9);
@@ -240,10 +226,8 @@ final class BankAppSections {
         }
 
         @Override
-        public void run(DemoContext ctx) {
-            try (ProgressBar bar = ctx.progress()) {
-                EvaluateCommand.print(ctx.out(), app(ctx).evaluate(5, bar));
-            }
+        public void run(DemoContext ctx) throws Exception {
+            EvaluateCommand.print(ctx.out(), ctx.withProgress(bar -> app(ctx).evaluate(5, bar)));
         }
     }
 

@@ -200,6 +200,8 @@ public final class ChatCommand implements Callable<Integer> {
             o.put("reply", r.reply());
             ArrayNode intents = o.putArray("intents");
             r.parsed().intents().forEach(i -> intents.add(i.name()));
+            ArrayNode support = o.putArray("support");
+            r.parsed().support().forEach(i -> support.add(i.name()));
             r.parsed().amount().ifPresent(a -> o.put("amount", a.value()));
             r.parsed().amount().flatMap(a -> a.currency()).ifPresent(c -> o.put("currency", c.getCurrencyCode()));
             r.parsed().horizon().ifPresent(h -> o.put("horizonMonths", h.months()));
@@ -236,6 +238,8 @@ public final class ChatCommand implements Callable<Integer> {
             r.parsed().amount().ifPresent(a -> facts.append("; amount: ").append(a.value().toPlainString())
                     .append(a.currency().map(c -> " " + c.getCurrencyCode()).orElse("")));
             r.parsed().horizon().ifPresent(h -> facts.append("; horizon: ").append(h.months()).append(" months"));
+            if (r.parsed().isSupportRequest())
+                facts.append("; support: ").append(r.parsed().support().toString().toLowerCase(Locale.ROOT));
             r.sentiment().ifPresent(s -> facts.append(String.format(Locale.ROOT, "; sentiment %.2f", s.compound()))
                     .append(r.upset() ? " (upset)" : ""));
             out.println("  (" + facts + ")");

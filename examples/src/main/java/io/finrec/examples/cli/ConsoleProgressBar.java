@@ -5,39 +5,25 @@ import io.finrec.api.progress.ProgressListener;
 import java.io.PrintWriter;
 
 /**
- * A one-line text progress bar on stderr for long CLI jobs ({@code [#####-----] 52% 52,000/100,000 vectors 12s}).
- * Redraws in place on a terminal; when stderr is not a console it prints a line at most every 10 %. Thread-safe.
+ * A {@link ProgressBar} on a given writer (the command's stderr) that ends its line by itself when a task completes,
+ * for callers that cannot close the bar. All the drawing is {@link ProgressBar}'s: the CLI has one progress display.
+ * New code should use {@code try (ProgressBar bar = ProgressBar.onStderr()) {...}} instead. Thread-safe.
  */
 final class ConsoleProgressBar implements ProgressListener {
-    private final PrintWriter out;
-    private final boolean console = System.console() != null;
-    private int lastDecile = -1;
+    private final ProgressBar bar;
 
     ConsoleProgressBar(PrintWriter out) {
-        this.out = out;
+        this.bar = new ProgressBar(out, ProgressBar.defaultMode());
     }
 
     @Override
-    public synchronized void onProgress(Progress p) {
-        double f = p.total() > 0 ? Math.min(1, (double) p.done() / p.total()) : 0;
-        int width = 30;
-        int filled = (int) Math.round(f * width);
-        String line = String.format("%s [%s%s] %3d%% %,d/%,d %s %.0fs", p.task(), "#".repeat(filled),
-                "-".repeat(width - filled), Math.round(f * 100), p.done(), p.total(), p.unit(), p.elapsedSeconds());
-        if (console) {
-            out.print("\r" + line + (p.done() >= p.total() && p.total() > 0 ? "\n" : ""));
-        } else {
-            int decile = (int) (f * 10);
-            if (decile != lastDecile) {
-                lastDecile = decile;
-                out.println(line);
-            }
-        }
-        out.flush();
+    public void onProgress(Progress p) {
+        bar.onProgress(p);
+        if (p.total() > 0 && p.done() >= p.total()) bar.close();
     }
 
     @Override
     public boolean isCancelled() {
-        return false;
+        return bar.isCancelled();
     }
 }

@@ -21,6 +21,20 @@ public record DemoContext(BankStore store, PrintWriter out, Path db, BankConfig 
         return ProgressBar.onStderr();
     }
 
+    /** One long step of a section, reporting to the progress display it is given. */
+    @FunctionalInterface
+    public interface Step<T> {
+        /** Runs the step. */
+        T run(ProgressBar progress) throws Exception;
+    }
+
+    /** Runs one long step with a fresh {@link #progress()} display, closed (its line ended) when the step ends. */
+    public <T> T withProgress(Step<T> step) throws Exception {
+        try (ProgressBar bar = progress()) {
+            return step.run(bar);
+        }
+    }
+
     /** A directory beside the database for model files and indexes the demo builds (created if needed). */
     public Path workDir() throws java.io.IOException {
         Path dir = io.finrec.examples.app.BankApp.modelDir(db);

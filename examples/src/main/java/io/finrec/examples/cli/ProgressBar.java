@@ -3,6 +3,7 @@ package io.finrec.examples.cli;
 import io.finrec.api.progress.Progress;
 import io.finrec.api.progress.ProgressListener;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +39,7 @@ public final class ProgressBar implements ProgressListener, AutoCloseable {
     private static final int WIDTH = 24;
     private static final long PLAIN_INTERVAL_NANOS = 5_000_000_000L;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Mode mode;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private boolean lineOpen;
@@ -49,6 +50,11 @@ public final class ProgressBar implements ProgressListener, AutoCloseable {
 
     /** A progress display on {@code out} in the given mode. */
     public ProgressBar(PrintStream out, Mode mode) {
+        this(new PrintWriter(Objects.requireNonNull(out, "out"), true), mode);
+    }
+
+    /** A progress display on {@code out} (e.g. picocli's {@code spec.commandLine().getErr()}) in the given mode. */
+    public ProgressBar(PrintWriter out, Mode mode) {
         this.out = Objects.requireNonNull(out, "out");
         this.mode = Objects.requireNonNull(mode, "mode");
     }
@@ -98,6 +104,7 @@ public final class ProgressBar implements ProgressListener, AutoCloseable {
                         || (!Double.isNaN(f) && f - lastPlainFraction >= 0.1);
                 if (!due || (finished && lastPlainFraction >= 1)) return;
                 out.println(render(p));
+                out.flush();
                 lastPlainNanos = now;
                 lastPlainFraction = Double.isNaN(f) ? lastPlainFraction : f;
             }

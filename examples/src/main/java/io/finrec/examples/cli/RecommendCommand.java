@@ -4,14 +4,11 @@ import io.finrec.examples.app.BankApp;
 import io.finrec.examples.recommend.BankRecommender;
 import io.finrec.examples.store.BankStore;
 import io.finrec.core.domain.Customer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code finrec recommend --customer ID [--k 10] [--explain]}: the hybrid model's products for a customer (held and
@@ -20,16 +17,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
         description = "Recommend products to a customer (hybrid model + similar customers), with reasons.")
-final class RecommendCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DbOption db;
-
-    @Mixin
-    AppCommands.CustomerOption who;
-
+final class RecommendCommand extends CustomerCommand {
     @Option(names = {"--k", "-k"}, defaultValue = "10", description = "How many products (default ${DEFAULT-VALUE}).")
     int k;
 
@@ -37,32 +25,28 @@ final class RecommendCommand implements Callable<Integer> {
     boolean explain;
 
     @Override
-    public Integer call() throws Exception {
-        String customer = who.id;
+    void validate() {
         if (k < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--k: must be >= 1, was " + k);
-        PrintWriter out = spec.commandLine().getOut();
-        try (BankStore store = db.openOrBuild(spec)) {
-            AppCommands.requireCustomer(spec, store, customer);
-            BankApp app = AppCommands.app(store);
-            long t0 = System.nanoTime();
-            BankRecommender rec;
-            try (ProgressBar bar = ProgressBar.onStderr()) {
-                rec = app.recommender(BankApp.modelDir(db.path()), bar);
-            }
-            double ready = (System.nanoTime() - t0) / 1e9;
-            double micros = AppCommands.requestMicros(rec, customer, k);
-            Customer c = store.customer(customer).orElseThrow();
-            out.printf(Locale.ROOT, "%s: %s, age %d, income %,.0f, risk profile %s; holds %d product(s)%n", c.id(),
-                    c.segment(), c.age(), c.annualIncome().doubleValue(), c.riskProfile(), rec.holdings(customer).size());
-            out.println("hybrid model (held and ineligible products excluded):");
-            AppCommands.print(out, rec.recommend(customer, k), explain);
-            out.println("similar customers (user-based collaborative filtering):");
-            AppCommands.print(out, rec.recommendUserCf(customer, k), explain);
-            out.printf(Locale.ROOT, "model ready in %.2fs (%s); one request (top %d, no reasons) takes %.1f µs on average%n",
-                    ready, BankRecommender.isSaved(BankApp.modelDir(db.path())) ? "saved in " + BankApp.modelDir(db.path()) : "",
-                    k, micros);
+    }
+
+    @Override
+    void run(PrintWriter out, BankStore store, BankApp app, Customer c) throws IOException {
+        String customer = c.id();
+        long t0 = System.nanoTime();
+        BankRecommender rec;
+        try (ProgressBar bar = ProgressBar.onStderr()) {
+            rec = app.recommender(BankApp.modelDir(db.path()), bar);
         }
-        out.flush();
-        return 0;
+        double ready = (System.nanoTime() - t0) / 1e9;
+        double micros = AppCommands.requestMicros(rec, customer, k);
+        out.printf(Locale.ROOT, "%s: %s, age %d, income %,.0f, risk profile %s; holds %d product(s)%n", c.id(),
+                c.segment(), c.age(), c.annualIncome().doubleValue(), c.riskProfile(), rec.holdings(customer).size());
+        out.println("hybrid model (held and ineligible products excluded):");
+        AppCommands.print(out, rec.recommend(customer, k), explain);
+        out.println("similar customers (user-based collaborative filtering):");
+        AppCommands.print(out, rec.recommendUserCf(customer, k), explain);
+        out.printf(Locale.ROOT, "model ready in %.2fs (%s); one request (top %d, no reasons) takes %.1f µs on average%n",
+                ready, BankRecommender.isSaved(BankApp.modelDir(db.path())) ? "saved in " + BankApp.modelDir(db.path()) : "",
+                k, micros);
     }
 }

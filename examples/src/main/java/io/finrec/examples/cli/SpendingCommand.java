@@ -1,21 +1,19 @@
 package io.finrec.examples.cli;
 
+import io.finrec.core.domain.Customer;
 import io.finrec.examples.app.BankApp;
 import io.finrec.examples.charts.BankCharts;
 import io.finrec.examples.charts.ChartImages;
 import io.finrec.examples.spending.SpendingSummary;
 import io.finrec.examples.store.BankStore;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code finrec spending --customer ID [--chart DIR]}: a customer's spending by category and month (from the
@@ -24,36 +22,20 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "spending", mixinStandardHelpOptions = true,
         description = "A customer's spending by category and month, and a pie chart (PNG and SVG).")
-final class SpendingCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DbOption db;
-
-    @Mixin
-    AppCommands.CustomerOption who;
-
+final class SpendingCommand extends CustomerCommand {
     @Option(names = "--chart", paramLabel = "DIR", description = "Write spending-<ID>.png and .svg into DIR.")
     Path chart;
 
     @Override
-    public Integer call() throws Exception {
-        String customer = who.id;
-        PrintWriter out = spec.commandLine().getOut();
-        try (BankStore store = db.openOrBuild(spec)) {
-            AppCommands.requireCustomer(spec, store, customer);
-            BankApp app = AppCommands.app(store);
-            SpendingSummary s = app.spending(customer);
-            BankAppSections.printSpending(out, customer, s, app.categorised());
-            if (chart != null) {
-                Path[] files = ChartImages.write(BankCharts.spendingPie(s, "Spending of " + customer), 640, 480, chart,
-                        "spending-" + customer);
-                out.println("pie chart: " + files[0] + ", " + files[1]);
-            }
+    void run(PrintWriter out, BankStore store, BankApp app, Customer c) throws IOException {
+        String customer = c.id();
+        SpendingSummary s = app.spending(customer);
+        BankAppSections.printSpending(out, customer, s, app.categorised());
+        if (chart != null) {
+            Path[] files = ChartImages.write(BankCharts.spendingPie(s, "Spending of " + customer), 640, 480, chart,
+                    "spending-" + customer);
+            out.println("pie chart: " + files[0] + ", " + files[1]);
         }
-        out.flush();
-        return 0;
     }
 
     /** A month as a column header, e.g. 03/24. */

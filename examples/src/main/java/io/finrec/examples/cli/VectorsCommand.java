@@ -6,6 +6,7 @@ import io.finrec.api.vector.Metric;
 import io.finrec.api.vector.SearchHit;
 import io.finrec.api.vector.SearchRequest;
 import io.finrec.api.vector.VectorIndex;
+import io.finrec.api.vector.VectorSearcher;
 import io.finrec.vectorsearch.data.GroundTruth;
 import io.finrec.vectorsearch.data.SyntheticEmbeddings;
 import io.finrec.vectorsearch.data.Vecs;
@@ -13,6 +14,7 @@ import io.finrec.vectorsearch.flat.FlatIndex;
 import io.finrec.vectorsearch.hnsw.HnswConfig;
 import io.finrec.vectorsearch.hnsw.HnswIndex;
 import io.finrec.vectorsearch.math.VectorMath;
+import io.finrec.vectorsearch.quant.Quantization;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -137,6 +139,11 @@ public final class VectorsCommand implements Runnable {
         long seed;
         @Option(names = "--save", description = "Save the built index to this file.")
         Path save;
+        @Option(names = "--quantization", split = ",", defaultValue = "none",
+                description = "none, int8, or both (none,int8): the index is built with the first; each further one "
+                        + "reuses the same vectors and graph (saved, reloaded with or without int8 codes) and the "
+                        + "searches of all of them interleave (default ${DEFAULT-VALUE}).")
+        String[] quantization;
 
         @Override
         public Integer call() throws IOException {
@@ -159,13 +166,22 @@ public final class VectorsCommand implements Runnable {
             List<String> ids = new ArrayList<>(b.length);
             for (int i = 0; i < b.length; i++) ids.add(Integer.toString(i));
 
+            List<Quantization> quants = new ArrayList<>();
+            for (String name : quantization) {
+                try {
+                    Quantization qz = Quantization.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+                    if (!quants.contains(qz)) quants.add(qz);
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "--quantization: '" + name + "' is not none or int8");
+                }
+            }
             VectorIndex idx;
             boolean hnsw;
             switch (index.toLowerCase(java.util.Locale.ROOT)) {
-                case "flat": idx = FlatIndex.create(dim, met); hnsw = false; break;
+                case "flat": idx = FlatIndex.create(dim, met, quants.get(0)); hnsw = false; break;
                 case "hnsw":
                     idx = HnswIndex.create(dim, met, HnswConfig.builder().m(m).efConstruction(efConstruction)
-                            .seed(seed).buildThreads(t).build());
+                            .seed(seed).buildThreads(t).quantization(quants.get(0)).build());
                     hnsw = true;
                     break;
                 default: throw new ParameterException(spec.commandLine(), "--index: '" + index + "' is not flat or hnsw");
@@ -179,42 +195,72 @@ public final class VectorsCommand implements Runnable {
             line.put("event", "build").put("index", index).put("metric", met.name()).put("vectors", b.length)
                     .put("dimension", dim).put("threads", t).put("seconds", round(buildSeconds))
                     .put("ramBytesUsed", idx.ramBytesUsed()).put("measuredHeapBytes", heapAfter - heapBefore)
-                    .put("kernels", VectorMath.KERNELS.name());
+                    .put("kernels", VectorMath.KERNELS.name()).put("quantization", quants.get(0).name());
             if (hnsw) line.put("m", m).put("efConstruction", efConstruction);
             out.println(line);
             out.flush();
             if (save != null) idx.save(save);
+            List<VectorSearcher> variants = new ArrayList<>(List.of(idx));
+            for (Quantization qz : quants.subList(1, quants.size())) variants.add(reloaded(idx, hnsw, qz, out));
 
             int[] efs = hnsw ? ef : new int[] {0};
             for (int e : efs) {
                 SearchRequest req = e > 0 ? SearchRequest.topK(k).withEf(e) : SearchRequest.topK(k);
-                // warm up the JIT on both paths
-                List<List<SearchHit>> res = single(idx, q, req, Math.min(q.length, 200));
-                idx.searchBatch(Arrays.copyOf(q, Math.min(q.length, 200)), req, t);
-                double[] singleQps = new double[repeat];
-                double[] batchQps = new double[repeat];
-                for (int r = 0; r < repeat; r++) {
-                    long s0 = System.nanoTime();
-                    res = single(idx, q, req, q.length);
-                    singleQps[r] = q.length / ((System.nanoTime() - s0) / 1e9);
-                    s0 = System.nanoTime();
-                    idx.searchBatch(q, req, t);
-                    batchQps[r] = q.length / ((System.nanoTime() - s0) / 1e9);
+                int nv = variants.size();
+                List<List<List<SearchHit>>> res = new ArrayList<>();
+                for (VectorSearcher v : variants) { // warm up the JIT on both paths
+                    res.add(single(v, q, req, Math.min(q.length, 200)));
+                    v.searchBatch(Arrays.copyOf(q, Math.min(q.length, 200)), req, t);
                 }
-                ObjectNode l = JSON.createObjectNode();
-                l.put("event", "search").put("index", index);
-                if (hnsw) l.put("ef", e);
-                l.put("k", k).put("recall", Math.round(GroundTruth.recall(tr, res, k) * 10000) / 10000.0)
-                        .put("qpsSingleThread", Math.round(median(singleQps)))
-                        .put("qpsBatch", Math.round(median(batchQps))).put("batchThreads", t)
-                        .put("queries", q.length).put("repeat", repeat);
-                out.println(l);
+                double[][] singleQps = new double[nv][repeat];
+                double[][] batchQps = new double[nv][repeat];
+                for (int r = 0; r < repeat; r++) { // variants interleave, so load changes hit them alike
+                    for (int i = 0; i < nv; i++) {
+                        long s0 = System.nanoTime();
+                        res.set(i, single(variants.get(i), q, req, q.length));
+                        singleQps[i][r] = q.length / ((System.nanoTime() - s0) / 1e9);
+                    }
+                    for (int i = 0; i < nv; i++) {
+                        long s0 = System.nanoTime();
+                        variants.get(i).searchBatch(q, req, t);
+                        batchQps[i][r] = q.length / ((System.nanoTime() - s0) / 1e9);
+                    }
+                }
+                for (int i = 0; i < nv; i++) {
+                    ObjectNode l = JSON.createObjectNode();
+                    l.put("event", "search").put("index", index).put("quantization", quants.get(i).name());
+                    if (hnsw) l.put("ef", e);
+                    l.put("k", k).put("recall", Math.round(GroundTruth.recall(tr, res.get(i), k) * 10000) / 10000.0)
+                            .put("qpsSingleThread", Math.round(median(singleQps[i])))
+                            .put("qpsBatch", Math.round(median(batchQps[i]))).put("batchThreads", t)
+                            .put("queries", q.length).put("repeat", repeat).put("loadAverage", loadAverage());
+                    out.println(l);
+                }
                 out.flush();
             }
             return 0;
         }
 
-        private static List<List<SearchHit>> single(VectorIndex idx, float[][] q, SearchRequest req, int n) {
+        /** The built index saved and loaded back with another quantisation: same vectors and graph. */
+        private static VectorSearcher reloaded(VectorIndex idx, boolean hnsw, Quantization qz, PrintWriter out)
+                throws IOException {
+            Path tmp = Files.createTempFile("finrec-bench", ".frec");
+            try {
+                long t0 = System.nanoTime();
+                idx.save(tmp);
+                VectorSearcher v = hnsw ? HnswIndex.load(tmp, qz) : FlatIndex.load(tmp, qz);
+                ObjectNode l = JSON.createObjectNode();
+                l.put("event", "reload").put("quantization", qz.name())
+                        .put("seconds", round((System.nanoTime() - t0) / 1e9)).put("ramBytesUsed", v.ramBytesUsed());
+                out.println(l);
+                out.flush();
+                return v;
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+
+        private static List<List<SearchHit>> single(VectorSearcher idx, float[][] q, SearchRequest req, int n) {
             List<List<SearchHit>> res = new ArrayList<>(n);
             for (int i = 0; i < n; i++) res.add(idx.search(q[i], req));
             return res;
@@ -229,6 +275,12 @@ public final class VectorsCommand implements Runnable {
 
     static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
+    }
+
+    /** The one-minute load average, or -1 where the platform does not report it. */
+    static double loadAverage() {
+        return Math.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+                * 100) / 100.0;
     }
 
     static long usedHeap() {

@@ -420,8 +420,7 @@ public final class BankStore implements AutoCloseable {
 
     /** The customer with this id. */
     public synchronized Optional<Customer> customer(String id) {
-        List<Customer> l = query(BankTable.CUSTOMERS, "WHERE id = ?", id);
-        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+        return byId(BankTable.CUSTOMERS, id);
     }
 
     /** Every customer, by id. */
@@ -431,7 +430,11 @@ public final class BankStore implements AutoCloseable {
 
     /** The product with this id. */
     public synchronized Optional<Product> product(String id) {
-        List<Product> l = query(BankTable.PRODUCTS, "WHERE id = ?", id);
+        return byId(BankTable.PRODUCTS, id);
+    }
+
+    private <T> Optional<T> byId(BankTable table, String id) {
+        List<T> l = query(table, "WHERE id = ?", id);
         return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
     }
 

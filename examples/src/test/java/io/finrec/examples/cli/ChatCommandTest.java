@@ -69,6 +69,17 @@ class ChatCommandTest {
     }
 
     @Test
+    void aDeclinedCardGetsTheSupportPathAndNoUpsell() throws Exception {
+        // the demo's message: the bank app once answered it with a Platinum Credit Card and a Debt Consolidation Loan
+        CliTest.Run r = chat("--customer", "C000001", "--json", "my card got declined again at the airport, this is ridiculous");
+        assertEquals(0, r.code(), r.err());
+        JsonNode o = JSON.readTree(r.out());
+        assertEquals("CARD_DECLINED", o.get("support").get(0).asText(), r.out());
+        assertEquals(0, o.get("products").size(), r.out());
+        assertTrue(o.get("reply").asText().contains("declined"), r.out());
+    }
+
+    @Test
     void badInputGivesClearErrors() {
         CliTest.Run unknown = chat("--customer", "NOBODY", "save money");
         assertEquals(1, unknown.code());

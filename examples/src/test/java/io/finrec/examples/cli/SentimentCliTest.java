@@ -67,7 +67,8 @@ class SentimentCliTest {
         Path train = dir.resolve("train.csv");
         Files.writeString(train, csv);
         Path model = dir.resolve("m.frm");
-        r = run(new byte[0], "sentiment", "train", "--train", train.toString(), "--out", model.toString(), "--epochs", "5");
+        r = run(new byte[0], "sentiment", "train", "--engine", "learned-fast", "--train", train.toString(), "--out",
+                model.toString(), "--epochs", "5");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.size(model) > 0);
         r = run(new byte[0], "sentiment", "eval", "--model", model.toString(), "--test", train.toString(), "--min-accuracy", "0.9");
@@ -75,6 +76,34 @@ class SentimentCliTest {
         assertTrue(r.out().contains("accuracy="), r.out());
         r = run(new byte[0], "sentiment", "eval", "--model", model.toString(), "--test", train.toString(), "--min-accuracy", "1.01");
         assertEquals(1, r.code());
+        r = run(utf8("$NVDA beats estimates and raises guidance, shares surge\n"), "sentiment", "--engine", "learned-fast");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("bullish", new ObjectMapper().readTree(r.out()).get("label").asText());
+    }
+
+    @Test
+    void transformerFineTuningThroughTheCli(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("text,label\n");
+        String[][] rows = {{"shares surge on strong earnings", "bullish"}, {"stock plunges after guidance cut", "bearish"},
+            {"company to present at conference", "neutral"}};
+        for (int i = 0; i < 12; i++) for (String[] row : rows) csv.append('"').append(row[0]).append(" #").append(i).append("\",").append(row[1]).append('\n');
+        Path train = dir.resolve("train.csv");
+        Files.writeString(train, csv);
+        Path model = dir.resolve("t.frm");
+        // the cheapest real fine-tuning: top layer only, one epoch, short inputs
+        Run r = run(new byte[0], "sentiment", "train", "--train", train.toString(), "--out", model.toString(),
+                "--layers", "1", "--epochs", "1", "--max-tokens", "16", "--learning-rate", "3e-4", "--batch-size", "8");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("validation accuracy"), r.out());
+        r = run(utf8("shares surge on strong earnings #99\n"), "sentiment", "--engine", "learned", "--model", model.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(j.get("pos").asDouble() - j.get("neg").asDouble(), j.get("compound").asDouble(), 1e-9);
+        r = run(new byte[0], "sentiment", "eval", "--model", model.toString(), "--test", train.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("fine-tuned MiniLM"), r.out());
+        r = run(new byte[0], "sentiment", "train", "--engine", "vader", "--train", train.toString(), "--out", model.toString());
+        assertEquals(2, r.code(), r.err());
     }
 
     @Test

@@ -52,6 +52,31 @@ class VectorsCommandTest {
         double low = hnsw.get(1).get("recall").asDouble();
         double high = hnsw.get(2).get("recall").asDouble();
         assertTrue(high >= 0.95 && high >= low, "recall " + low + " at ef 16, " + high + " at ef 128");
+
+        // int8 codes: built with the first quantisation, the same index reloaded with the second, both measured
+        List<JsonNode> flat8 = run(concat(new String[] {"vectors", "bench", "--index", "flat", "--quantization",
+                "int8,none"}, common));
+        assertEquals("INT8", flat8.get(0).get("quantization").asText());
+        assertEquals("reload", flat8.get(1).get("event").asText());
+        assertEquals("NONE", flat8.get(1).get("quantization").asText());
+        assertTrue(flat8.get(0).get("ramBytesUsed").asLong() > flat8.get(1).get("ramBytesUsed").asLong(),
+                "codes take memory");
+        for (JsonNode s : flat8.subList(2, 4)) assertEquals(1.0, s.get("recall").asDouble(), 1e-9, "still exact: " + s);
+        List<JsonNode> hnsw8 = run(concat(new String[] {"vectors", "bench", "--index", "hnsw", "--ef", "128",
+                "--quantization", "none,int8"}, common));
+        assertEquals(4, hnsw8.size());
+        assertEquals("INT8", hnsw8.get(3).get("quantization").asText());
+        double floats = hnsw8.get(2).get("recall").asDouble();
+        double codes = hnsw8.get(3).get("recall").asDouble();
+        assertTrue(codes >= 0.95 && Math.abs(codes - floats) <= 0.02, "recall " + floats + " on floats, " + codes
+                + " on codes, same graph");
+
+        CommandLine cl = FinrecCli.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        assertEquals(2, cl.execute(concat(new String[] {"vectors", "bench", "--index", "flat", "--quantization",
+                "int4"}, common)));
+        assertTrue(err.toString().contains("--quantization: 'int4' is not none or int8"), err.toString());
     }
 
     @Test

@@ -15,9 +15,12 @@ package io.finrec.nlp.chat;
  *                        default 0.05
  * @param upsetThreshold  a sentiment compound score at or below this softens the reply, in [-1, 1]; default -0.3
  * @param maxMessageChars longest message accepted, 1 to 100,000 characters; default 2,000
+ * @param supportTopK     products at most in a reply to a message reporting a {@link SupportIssue} (declined card,
+ *                        fraud, locked account, complaint...), 0 to {@code topK}; default 1. Only products serving a
+ *                        need the message states ({@link ParsedMessage#needs()}) and never a loan are offered there
  */
 public record ChatConfig(int topK, int searchDepth, double intentBonus, double horizonPenalty, double upsetThreshold,
-                         int maxMessageChars) {
+                         int maxMessageChars, int supportTopK) {
     public ChatConfig {
         if (topK < 1 || topK > 20) throw new IllegalArgumentException("topK: must be in [1, 20], was " + topK);
         if (searchDepth < topK)
@@ -27,6 +30,8 @@ public record ChatConfig(int topK, int searchDepth, double intentBonus, double h
         unit(upsetThreshold, -1, "upsetThreshold");
         if (maxMessageChars < 1 || maxMessageChars > 100_000)
             throw new IllegalArgumentException("maxMessageChars: must be in [1, 100000], was " + maxMessageChars);
+        if (supportTopK < 0 || supportTopK > topK)
+            throw new IllegalArgumentException("supportTopK: must be in [0, topK = " + topK + "], was " + supportTopK);
     }
 
     private static void unit(double v, double min, String field) {
@@ -46,7 +51,7 @@ public record ChatConfig(int topK, int searchDepth, double intentBonus, double h
     /** A builder holding this configuration. */
     public Builder toBuilder() {
         return new Builder().topK(topK).searchDepth(searchDepth).intentBonus(intentBonus).horizonPenalty(horizonPenalty)
-                .upsetThreshold(upsetThreshold).maxMessageChars(maxMessageChars);
+                .upsetThreshold(upsetThreshold).maxMessageChars(maxMessageChars).supportTopK(supportTopK);
     }
 
     /** Builds a {@link ChatConfig}; {@link #build()} validates. Not thread-safe. */
@@ -57,6 +62,7 @@ public record ChatConfig(int topK, int searchDepth, double intentBonus, double h
         private double horizonPenalty = 0.05;
         private double upsetThreshold = -0.3;
         private int maxMessageChars = 2_000;
+        private int supportTopK = 1;
 
         private Builder() {}
 
@@ -96,9 +102,16 @@ public record ChatConfig(int topK, int searchDepth, double intentBonus, double h
             return this;
         }
 
+        /** See {@link ChatConfig#supportTopK()}. */
+        public Builder supportTopK(int v) {
+            supportTopK = v;
+            return this;
+        }
+
         /** Validates and builds. */
         public ChatConfig build() {
-            return new ChatConfig(topK, searchDepth, intentBonus, horizonPenalty, upsetThreshold, maxMessageChars);
+            return new ChatConfig(topK, searchDepth, intentBonus, horizonPenalty, upsetThreshold, maxMessageChars,
+                    supportTopK);
         }
     }
 }

@@ -12,12 +12,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.finrec.nlp.keywords.MoneyLexicon;
 
 /**
- * Reads intents, an amount of money and a time horizon from a customer's message with hand-written rules (cue words,
- * number words, currency symbols and codes, relative and absolute dates). Rules rather than a model because the cues
- * are few, must be explainable to the customer, and there is no labelled chat data to learn from. Immutable and
- * thread-safe.
+ * Reads intents, stated needs, support issues, an amount of money and a time horizon from a customer's message with
+ * hand-written rules (cue words, number words, currency symbols and codes, relative and absolute dates; the currency,
+ * multiplier and time-unit words are {@link MoneyLexicon}'s, shared with
+ * {@link io.finrec.nlp.keywords.KeywordExtractor}). Rules rather than a model because the cues are few, must be
+ * explainable to the customer, and there is no labelled chat data to learn from. Immutable and thread-safe.
  */
 public final class MessageParser {
     private static final Map<String, Integer> UNITS = Map.ofEntries(Map.entry("zero", 0), Map.entry("one", 1),
@@ -32,11 +34,12 @@ public final class MessageParser {
     private static final Pattern NUMBER_WORDS = Pattern.compile("\\b(?:(?:a|an)\\s+)?(?:(?:" + String.join("|",
             UNITS.keySet()) + "|" + String.join("|", SCALES.keySet()) + "|and|of|a)[\\s-]+)*(?:" + String.join("|",
             UNITS.keySet()) + "|" + String.join("|", SCALES.keySet()) + ")\\b");
-    private static final String CURRENCY_BEFORE = "\\$|€|£|₹|usd|eur|gbp|inr|rs\\.?";
-    private static final String CURRENCY_AFTER = "dollars?|usd|euros?|eur|pounds?|gbp|quid|rupees?|inr|bucks";
+    private static final String CURRENCY_BEFORE = MoneyLexicon.symbolPattern() + "|" + MoneyLexicon.codePattern()
+            + "|rs\\.?";
+    private static final String CURRENCY_AFTER = MoneyLexicon.wordPattern() + "|" + MoneyLexicon.codePattern();
     private static final Pattern AMOUNT = Pattern.compile("(?<before>" + CURRENCY_BEFORE + ")?\\s?"
             + "(?<num>\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(?<frac>\\d+))?"
-            + "(?:\\s?(?<mult>k|m|mn|bn|thousand|million|billion|grand|lakhs?|crores?)\\b)?"
+            + "(?:\\s?(?<mult>" + MoneyLexicon.multiplierPattern() + ")\\b)?"
             + "(?:\\s?(?<after>" + CURRENCY_AFTER + ")\\b)?"
             + "(?<unit>\\s?(?:-\\s?)?(?:years?|yrs?|months?|mos?|weeks?|days?|decades?|%|percent|per ?cent|x)\\b)?");
     private static final Pattern HORIZON_NUMBER = Pattern.compile(
@@ -51,11 +54,6 @@ public final class MessageParser {
     private static final Pattern HORIZON_TERM = Pattern.compile("\\b(?<term>short|medium|long)[\\s-]term\\b");
     private static final Pattern HORIZON_NOW = Pattern.compile("\\b(?:asap|as soon as possible|right away|"
             + "immediately|urgently|right now)\\b");
-
-    private static final Pattern URGENT = Pattern.compile("\\b(?:lost|stolen|steal|stole|theft of my|fraud\\w*|"
-            + "unauthori[sz]ed|didn'?t (?:make|authori[sz]e)|hacked|scam\\w*|phishing|identity theft|locked out|"
-            + "(?:can'?t|cannot|unable to) (?:log ?in|sign ?in|access)|card (?:was |got |is )?(?:blocked|declined|"
-            + "swallowed))\\b");
 
     private MessageParser() {}
 
@@ -74,7 +72,11 @@ public final class MessageParser {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(today, "today");
         String text = wordsToDigits(message.toLowerCase(Locale.ROOT));
-        return new ParsedMessage(intents(text), amount(text), horizon(text, today), URGENT.matcher(text).find());
+        List<Intent> needs = new ArrayList<>();
+        for (Intent i : Intent.values()) if (i.isNeedStatedIn(text)) needs.add(i);
+        List<SupportIssue> support = new ArrayList<>();
+        for (SupportIssue i : SupportIssue.values()) if (i.isCuedBy(text)) support.add(i);
+        return new ParsedMessage(intents(text), needs, amount(text), horizon(text, today), support);
     }
 
     private static List<Intent> intents(String text) {
@@ -106,7 +108,7 @@ public final class MessageParser {
                 int v = value.intValue();
                 if (value.scale() == 0 && v >= 1900 && v <= 2100) continue;
             }
-            if (mult != null) value = value.multiply(BigDecimal.valueOf(multiplier(mult)));
+            if (mult != null) value = value.multiply(MoneyLexicon.multiplier(mult).orElseThrow());
             if (value.signum() <= 0) continue;
             Optional<Currency> currency = currency(before != null ? before : after);
             AmountMention a = new AmountMention(value.stripTrailingZeros(), currency, m.group().trim());
@@ -115,26 +117,8 @@ public final class MessageParser {
         return Optional.ofNullable(best);
     }
 
-    private static long multiplier(String mult) {
-        return switch (mult) {
-            case "k", "thousand", "grand" -> 1_000L;
-            case "m", "mn", "million" -> 1_000_000L;
-            case "bn", "billion" -> 1_000_000_000L;
-            case "lakh", "lakhs" -> 100_000L;
-            default -> 10_000_000L; // crore(s)
-        };
-    }
-
     private static Optional<Currency> currency(String token) {
-        if (token == null) return Optional.empty();
-        String code = switch (token.replace(".", "")) {
-            case "$", "usd", "dollar", "dollars", "bucks" -> "USD";
-            case "€", "eur", "euro", "euros" -> "EUR";
-            case "£", "gbp", "pound", "pounds", "quid" -> "GBP";
-            case "₹", "inr", "rs", "rupee", "rupees" -> "INR";
-            default -> null;
-        };
-        return code == null ? Optional.empty() : Optional.of(Currency.getInstance(code));
+        return token == null ? Optional.empty() : MoneyLexicon.currencyOf(token).map(Currency::getInstance);
     }
 
     private static Optional<HorizonMention> horizon(String text, LocalDate today) {
@@ -143,7 +127,7 @@ public final class MessageParser {
         Matcher m = HORIZON_NUMBER.matcher(text);
         while (m.find()) add(found, words, m, (int) Math.round(Double.parseDouble(m.group("num")) * unitMonths(m.group("unit"))));
         m = HORIZON_A.matcher(text);
-        while (m.find()) add(found, words, m, unitMonths(m.group("unit")));
+        while (m.find()) add(found, words, m, (int) unitMonths(m.group("unit")));
         m = HORIZON_NEXT.matcher(text);
         while (m.find()) add(found, words, m, nextMonths(m.group("unit"), today));
         m = HORIZON_THIS.matcher(text);
@@ -172,11 +156,9 @@ public final class MessageParser {
         words.add(m.group());
     }
 
-    private static int unitMonths(String unit) {
-        if (unit.startsWith("y")) return 12;
-        if (unit.startsWith("d")) return 120;
-        if (unit.startsWith("w")) return 0;
-        return 1;
+    /** Months in a time unit ({@link MoneyLexicon#monthsPer}); a week counts as 0 months (well under one). */
+    private static double unitMonths(String unit) {
+        return unit.startsWith("w") ? 0 : MoneyLexicon.monthsPer(unit).orElseThrow();
     }
 
     private static int nextMonths(String unit, LocalDate today) {

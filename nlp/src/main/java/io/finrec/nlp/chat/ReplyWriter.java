@@ -12,9 +12,7 @@ final class ReplyWriter {
     static String write(ParsedMessage parsed, List<ProductMatch> products, boolean upset) {
         StringBuilder b = new StringBuilder();
         if (upset) b.append("I'm sorry you're dealing with this, and I want to help. ");
-        if (parsed.urgent())
-            b.append("If your card or account may be compromised, freeze your card in the app or call us right away; "
-                    + "we will sort it out with you. ");
+        if (parsed.isSupportRequest()) return support(b, parsed, products);
         if (products.isEmpty()) {
             b.append("I couldn't find a product you're eligible for that fits this request, "
                     + "but a banker can go through your options with you.");
@@ -32,6 +30,22 @@ final class ReplyWriter {
         }
         if (upset) b.append(" If something has gone wrong with your account, I can also put you through to an agent.");
         return b.toString();
+    }
+
+    /**
+     * The reply to a support message: each issue's support path first, then at most the products the recommender
+     * kept (it keeps only those serving a need the message states), offered as an aside, never as the answer.
+     */
+    private static String support(StringBuilder b, ParsedMessage parsed, List<ProductMatch> products) {
+        for (SupportIssue issue : parsed.support()) b.append(issue.supportPath()).append(' ');
+        if (!products.isEmpty()) {
+            ProductMatch best = products.get(0);
+            b.append("Once that's sorted, the ").append(best.product().name()).append(" may also help: ")
+                    .append(evidence(best));
+            for (ProductMatch m : products.subList(1, products.size()))
+                b.append(" You could also look at the ").append(m.product().name()).append('.');
+        }
+        return b.toString().trim();
     }
 
     /** "To save $20,000 within 5 years" from the parsed intent, amount and horizon; empty without an intent. */

@@ -22,12 +22,10 @@ import ai.djl.training.tracker.Tracker;
 import io.finrec.api.progress.ProgressListener;
 import io.finrec.api.progress.ProgressTracker;
 import io.finrec.api.random.Seeds;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 /**
  * Trains a {@link SoftmaxClassifier} with DJL on the PyTorch engine: mini-batch Adam on the (optionally
@@ -98,27 +96,9 @@ public final class SoftmaxTrainer {
         }
         long t0 = System.nanoTime();
         // stratified validation split
-        int[] trainIdx, valIdx;
-        if (config.validationFraction() > 0) {
-            List<Integer> tr = new ArrayList<>(), va = new ArrayList<>();
-            SplittableRandom rnd = Seeds.random(config.seed(), "validation-split");
-            for (int c = 0; c < k; c++) {
-                List<Integer> members = new ArrayList<>();
-                for (int i = 0; i < labels.length; i++) if (labels[i] == c) members.add(i);
-                shuffle(members, rnd);
-                int nv = (int) Math.round(members.size() * config.validationFraction());
-                if (members.size() - nv < 1) nv = members.size() - 1;
-                va.addAll(members.subList(0, Math.max(0, nv)));
-                tr.addAll(members.subList(Math.max(0, nv), members.size()));
-            }
-            trainIdx = tr.stream().mapToInt(Integer::intValue).sorted().toArray();
-            valIdx = va.stream().mapToInt(Integer::intValue).sorted().toArray();
-            if (valIdx.length == 0) valIdx = null;
-        } else {
-            trainIdx = new int[labels.length];
-            for (int i = 0; i < trainIdx.length; i++) trainIdx[i] = i;
-            valIdx = null;
-        }
+        StratifiedSplit split = StratifiedSplit.of(labels, k, config.validationFraction(), config.seed());
+        int[] trainIdx = split.train();
+        int[] valIdx = split.validation().length == 0 ? null : split.validation();
         float[] classWeight = new float[k];
         int[] trainCounts = new int[k];
         for (int i : trainIdx) trainCounts[labels[i]]++;
@@ -159,7 +139,7 @@ public final class SoftmaxTrainer {
                 Arrays.fill(marker, -1);
                 int[] order = trainIdx.clone();
                 for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                    shuffle(order, Seeds.random(config.seed(), "shuffle", epoch));
+                    StratifiedSplit.shuffle(order, Seeds.random(config.seed(), "shuffle", epoch));
                     double lossSum = 0;
                     for (int b0 = 0; b0 < order.length; b0 += batch) {
                         progress.checkCancelled();
@@ -266,23 +246,5 @@ public final class SoftmaxTrainer {
             pred[i] = c.predict(rows.get(idx[i]));
         }
         return ClassificationMetrics.of(names, truth, pred);
-    }
-
-    private static void shuffle(List<Integer> a, SplittableRandom rnd) {
-        for (int i = a.size() - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            Integer t = a.get(i);
-            a.set(i, a.get(j));
-            a.set(j, t);
-        }
-    }
-
-    private static void shuffle(int[] a, SplittableRandom rnd) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 }

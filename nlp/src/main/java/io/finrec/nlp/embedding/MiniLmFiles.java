@@ -15,9 +15,11 @@ import java.util.Optional;
  * langchain4j MiniLM jar's resources (never from the network). Stateless and thread-safe; concurrent copies from
  * several JVMs are safe because each writes a temporary file and moves it into place atomically.
  */
-final class MiniLmFiles {
-    static final String MODEL = "all-minilm-l6-v2.onnx";
-    static final String TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
+public final class MiniLmFiles {
+    /** File name of the ONNX model. */
+    public static final String MODEL = "all-minilm-l6-v2.onnx";
+    /** File name of the tokenizer. */
+    public static final String TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
     static final String CACHE_PROPERTY = "finrec.cache.dir";
     static final String CACHE_ENV = "FINREC_CACHE_DIR";
 
@@ -32,7 +34,7 @@ final class MiniLmFiles {
     }
 
     /** The directory holding both files, after copying whatever is missing or stale from the classpath. */
-    static Path resolve(Optional<Path> modelDir) throws IOException {
+    public static Path resolve(Optional<Path> modelDir) throws IOException {
         Path dir = modelDir.orElseGet(() -> cacheRoot().resolve("all-minilm-l6-v2"));
         Files.createDirectories(dir);
         ensure(dir, MODEL);

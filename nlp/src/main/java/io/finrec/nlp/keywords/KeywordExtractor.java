@@ -27,7 +27,7 @@ import java.util.Set;
  *       longest match first;</li>
  *   <li>tickers written as cashtags ({@code $AAPL}, {@code $BRK.B}); crypto tickers also imply the crypto product;</li>
  *   <li>money amounts with a currency symbol, code or word, with k/m/bn/thousand/million/lakh/crore multipliers
- *       ({@code £1.2m}, {@code 3 lakh rupees}, {@code 2000 USD});</li>
+ *       ({@code £1.2m}, {@code 3 lakh rupees}, {@code 2000 USD}; the words are {@link MoneyLexicon}'s);</li>
  *   <li>numeric horizons ({@code in 5 years}, {@code 10-year}, {@code next 6 months}) bucketed into
  *       short_term (&lt; 12 months), medium_term (12-60) and long_term (&gt; 60).</li>
  * </ul>
@@ -36,21 +36,6 @@ import java.util.Set;
 public final class KeywordExtractor {
     private static final String RESOURCE = "/io/finrec/nlp/keywords/financial-vocabulary.tsv";
     private static final Set<String> CRYPTO = Set.of("BTC", "ETH", "DOGE", "SOL", "XRP", "ADA", "LTC", "USDT");
-    private static final Map<String, String> CURRENCY_WORDS = Map.ofEntries(
-            Map.entry("usd", "USD"), Map.entry("dollar", "USD"), Map.entry("dollars", "USD"), Map.entry("bucks", "USD"),
-            Map.entry("gbp", "GBP"), Map.entry("pound", "GBP"), Map.entry("pounds", "GBP"), Map.entry("quid", "GBP"),
-            Map.entry("eur", "EUR"), Map.entry("euro", "EUR"), Map.entry("euros", "EUR"),
-            Map.entry("inr", "INR"), Map.entry("rupee", "INR"), Map.entry("rupees", "INR"), Map.entry("rs", "INR"),
-            Map.entry("jpy", "JPY"), Map.entry("yen", "JPY"), Map.entry("cad", "CAD"), Map.entry("aud", "AUD"),
-            Map.entry("chf", "CHF"));
-    private static final Map<String, BigDecimal> MULTIPLIERS = Map.of("k", BigDecimal.valueOf(1_000),
-            "thousand", BigDecimal.valueOf(1_000), "m", BigDecimal.valueOf(1_000_000), "mn", BigDecimal.valueOf(1_000_000),
-            "million", BigDecimal.valueOf(1_000_000), "bn", BigDecimal.valueOf(1_000_000_000),
-            "billion", BigDecimal.valueOf(1_000_000_000), "lakh", BigDecimal.valueOf(100_000),
-            "crore", BigDecimal.valueOf(10_000_000));
-    private static final Map<String, Double> UNIT_MONTHS = Map.ofEntries(Map.entry("day", 1 / 30.0),
-            Map.entry("week", 12 / 52.0), Map.entry("month", 1.0), Map.entry("year", 12.0), Map.entry("yr", 12.0),
-            Map.entry("decade", 120.0));
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(Map.entry("a", 1), Map.entry("one", 1),
             Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
             Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
@@ -197,15 +182,15 @@ public final class KeywordExtractor {
             Integer value = number(num.lower);
             if (value == null || value <= 0) continue;
             Token unit = toks.get(i + 1);
-            Double months = UNIT_MONTHS.get(unit.lemma);
-            if (months == null) continue;
+            java.util.OptionalDouble perUnit = MoneyLexicon.monthsPer(unit.lemma);
+            if (perUnit.isEmpty()) continue;
             if (i + 2 < toks.size() && toks.get(i + 2).lower.equals("old")) continue;
             boolean lead = i > 0 && HORIZON_LEAD.contains(toks.get(i - 1).lower);
             boolean trail = i + 2 < toks.size() && (toks.get(i + 2).lower.equals("away") || toks.get(i + 2).lower.equals("horizon"));
             boolean hyphen = unit.start == num.end + 1 && text.charAt(num.end) == '-';
             if (!lead && !trail && !hyphen) continue;
             if (NUMBER_WORDS.containsKey(num.lower) && !lead) continue;
-            double m = value * months;
+            double m = value * perUnit.getAsDouble();
             String bucket = m < 12 ? "short_term" : m <= 60 ? "medium_term" : "long_term";
             int s = lead ? toks.get(i - 1).start : num.start;
             out.add(new Keyword(KeywordCategory.HORIZON, bucket, text.substring(s, unit.end), s, unit.end));
@@ -224,14 +209,7 @@ public final class KeywordExtractor {
         int len = text.length();
         for (int i = 0; i < len; i++) {
             char c = text.charAt(i);
-            String symbolCurrency = switch (c) {
-                case '$' -> "USD";
-                case '£' -> "GBP";
-                case '€' -> "EUR";
-                case '₹' -> "INR";
-                case '¥' -> "JPY";
-                default -> null;
-            };
+            String symbolCurrency = MoneyLexicon.currencyOfSymbol(c).orElse(null);
             if (symbolCurrency != null) {
                 if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) continue;
                 int j = i + 1;
@@ -266,7 +244,7 @@ public final class KeywordExtractor {
                 while (k < len && text.charAt(k) == ' ') k++;
                 int w = k;
                 while (w < len && Character.isLetter(text.charAt(w))) w++;
-                String cur = CURRENCY_WORDS.get(text.substring(k, w).toLowerCase(Locale.ROOT));
+                String cur = w > k ? MoneyLexicon.currencyOfWord(text.substring(k, w)).orElse(null) : null;
                 if (cur != null && w > k) {
                     out.add(new Keyword(KeywordCategory.AMOUNT, canonical(v, cur), text.substring(i, w), i, w));
                     i = w - 1;
@@ -305,10 +283,10 @@ public final class KeywordExtractor {
         while (w < len && Character.isLetter(text.charAt(w))) w++;
         String suffix = text.substring(j, w).toLowerCase(Locale.ROOT);
         if (!suffix.isEmpty()) {
-            BigDecimal m = MULTIPLIERS.get(suffix);
+            BigDecimal m = MoneyLexicon.multiplier(suffix).orElse(null);
             if (m == null) {
                 end[0] = j;
-                return CURRENCY_WORDS.containsKey(suffix) ? v : null;
+                return MoneyLexicon.currencyOfWord(suffix).isPresent() ? v : null;
             }
             v = v.multiply(m);
             j = w;
@@ -317,7 +295,7 @@ public final class KeywordExtractor {
             while (k < len && text.charAt(k) == ' ') k++;
             int w2 = k;
             while (w2 < len && Character.isLetter(text.charAt(w2))) w2++;
-            BigDecimal m = w2 > k ? MULTIPLIERS.get(text.substring(k, w2).toLowerCase(Locale.ROOT)) : null;
+            BigDecimal m = w2 > k ? MoneyLexicon.multiplier(text.substring(k, w2)).orElse(null) : null;
             if (m != null && w2 - k > 2) {
                 v = v.multiply(m);
                 j = w2;

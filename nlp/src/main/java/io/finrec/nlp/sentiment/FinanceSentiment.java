@@ -16,11 +16,9 @@ import io.finrec.nlp.classify.SparseVector;
 import io.finrec.nlp.classify.TfIdfVectorizer;
 import io.finrec.nlp.embedding.MiniLmEmbedder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -56,7 +54,7 @@ public final class FinanceSentiment implements SentimentScorer {
     private final boolean useEmbeddings;
     private final float embeddingWeight;
     private final boolean useVader;
-    private final int positive, negative, neutral;
+    private final ClassScores scores;
     private final Provenance provenance;
     private final Supplier<TextEmbedder> embedder;
 
@@ -68,12 +66,7 @@ public final class FinanceSentiment implements SentimentScorer {
         this.useEmbeddings = useEmbeddings;
         this.embeddingWeight = embeddingWeight;
         this.useVader = useVader;
-        List<String> labels = classifier.labels();
-        this.positive = labels.indexOf(positiveLabel);
-        this.negative = labels.indexOf(negativeLabel);
-        int neu = -1;
-        for (int c = 0; c < labels.size(); c++) if (c != positive && c != negative) neu = neu < 0 ? c : neu;
-        this.neutral = neu;
+        this.scores = new ClassScores(classifier.labels(), positiveLabel, negativeLabel);
         this.provenance = provenance;
         this.embedder = embedder;
     }
@@ -84,15 +77,8 @@ public final class FinanceSentiment implements SentimentScorer {
         if (b != null) return b;
         synchronized (FinanceSentiment.class) {
             if (builtIn == null) {
-                try (InputStream in = FinanceSentiment.class.getResourceAsStream(RESOURCE)) {
-                    if (in == null) throw new IOException("missing resource " + RESOURCE);
-                    Path tmp = Files.createTempFile("finrec-finance-sentiment", ".frm");
-                    try {
-                        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                        builtIn = load(tmp);
-                    } finally {
-                        Files.deleteIfExists(tmp);
-                    }
+                try {
+                    builtIn = ModelFiles.loadResource(FinanceSentiment.class, RESOURCE, FinanceSentiment::load);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot load the built-in finance sentiment model", e);
                 }
@@ -147,34 +133,11 @@ public final class FinanceSentiment implements SentimentScorer {
 
     /** Accuracy, macro-F1 and per-class figures on labelled texts (labels must be among {@link #labels()}). */
     public ClassificationMetrics evaluate(List<LabeledText> data) {
-        Objects.requireNonNull(data, "data");
-        if (data.isEmpty()) throw new IllegalArgumentException("data: no rows");
-        List<String> texts = new ArrayList<>(data.size());
-        int[] truth = new int[data.size()];
-        for (int i = 0; i < data.size(); i++) {
-            LabeledText r = data.get(i);
-            truth[i] = labels().indexOf(r.label());
-            if (truth[i] < 0)
-                throw new IllegalArgumentException("data: unknown label '" + r.label() + "' at row " + (i + 1) + "; expected one of " + labels());
-            texts.add(r.text());
-        }
-        int[] pred = new int[truth.length];
-        List<SentimentScore> scores = scoreAll(texts);
-        for (int i = 0; i < pred.length; i++) pred[i] = labels().indexOf(scores.get(i).label());
-        return ClassificationMetrics.of(labels(), truth, pred);
+        return scores.evaluate(data, this::scoreAll);
     }
 
     private SentimentScore toScore(double[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
-        double pos = positive >= 0 ? p[positive] : 0, neg = negative >= 0 ? p[negative] : 0;
-        double neu = Math.max(0, Math.min(1, 1 - pos - neg));
-        double compound = Math.max(-1, Math.min(1, pos - neg));
-        return new SentimentScore(clamp(neg), neu, clamp(pos), compound, labels().get(best));
-    }
-
-    private static double clamp(double v) {
-        return Math.max(0, Math.min(1, v));
+        return scores.toScore(p);
     }
 
     private SparseVector features(String text, float[] embedding) {
@@ -257,7 +220,7 @@ public final class FinanceSentiment implements SentimentScorer {
     /** A copy whose provenance has extra details (e.g. test metrics measured after training). */
     public FinanceSentiment withDetails(Map<String, String> more) {
         return new FinanceSentiment(vectorizer, classifier, useEmbeddings, embeddingWeight, useVader,
-                positive >= 0 ? labels().get(positive) : "", negative >= 0 ? labels().get(negative) : "",
+                scores.positiveLabel(), scores.negativeLabel(),
                 provenance.withDetails(more), embedder);
     }
 
@@ -265,8 +228,8 @@ public final class FinanceSentiment implements SentimentScorer {
     public void save(Path file) throws IOException {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("labels", labels());
-        meta.put("positiveLabel", positive >= 0 ? labels().get(positive) : "");
-        meta.put("negativeLabel", negative >= 0 ? labels().get(negative) : "");
+        meta.put("positiveLabel", scores.positiveLabel());
+        meta.put("negativeLabel", scores.negativeLabel());
         meta.put("useEmbeddings", useEmbeddings);
         meta.put("embeddingModel", useEmbeddings ? embedder.get().modelId() : "");
         meta.put("embeddingDimension", useEmbeddings ? embedder.get().dimension() : 0);

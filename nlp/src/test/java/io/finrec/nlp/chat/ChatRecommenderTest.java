@@ -88,6 +88,38 @@ class ChatRecommenderTest {
     }
 
     @Test
+    void supportMessagesGetTheSupportPathFirstAndNoUpsell() {
+        // the demo's complaint: no product at all (the airport is context, not a need), certainly no loan or card
+        ChatReply airport = chat.reply(ADULT, "my card got declined again at the airport, this is ridiculous");
+        assertEquals(List.of(SupportIssue.CARD_DECLINED), airport.parsed().support());
+        assertEquals(List.of(), ids(airport), airport.reply());
+        assertTrue(airport.reply().contains("declined"), airport.reply());
+        assertFalse(airport.reply().contains("suggest"), airport.reply());
+        // declined abroad: the support path, then at most one product serving the stated need (spending abroad)
+        ChatReply abroad = chat.reply(ADULT, "my card keeps getting declined abroad and the foreign fees are a joke");
+        assertEquals(List.of("T-FX"), ids(abroad), abroad.reply());
+        assertTrue(abroad.reply().indexOf("declined") < abroad.reply().indexOf("Travel Money Card"), abroad.reply());
+        // fraud, even when the customer asks for a loan or cover: support only (a compromised card is no sales lead)
+        ChatReply fraud = chat.reply(ADULT,
+                "someone used my card and I never made these payments, can I get a loan or insurance to cover rent?");
+        assertTrue(fraud.parsed().urgent(), fraud.reply());
+        assertEquals(List.of(), ids(fraud), fraud.reply());
+        assertTrue(fraud.reply().startsWith("I'm sorry") || fraud.reply().startsWith("If there are payments"), fraud.reply());
+        assertTrue(fraud.reply().contains("freeze your card"), fraud.reply());
+        ChatReply complaint = chat.reply(ADULT, "you charged me twice for the same thing, this is unacceptable");
+        assertEquals(List.of(), ids(complaint), complaint.reply());
+        assertTrue(complaint.reply().contains("complaint"), complaint.reply());
+        // a bank may choose to offer nothing at all in support replies
+        ChatRecommender none = ChatRecommender.builder().embedder(MiniLmEmbedder.shared())
+                .knowledgeBase(chat.knowledgeBase()).index(new ExactIndex(chat.knowledgeBase().dimension()))
+                .config(ChatConfig.builder().supportTopK(0).build()).build();
+        assertEquals(List.of(), ids(none.reply(ADULT, "my card keeps getting declined abroad")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ChatConfig.builder().topK(3).supportTopK(4).build());
+        assertTrue(e.getMessage().startsWith("supportTopK"), e.getMessage());
+    }
+
+    @Test
     void badInputIsRejectedWithTheField() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> chat.reply(ADULT, "   "));
         assertTrue(e.getMessage().startsWith("message"), e.getMessage());

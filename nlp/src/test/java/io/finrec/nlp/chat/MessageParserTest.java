@@ -1,6 +1,7 @@
 package io.finrec.nlp.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -49,6 +50,9 @@ class MessageParserTest {
         amount("2 lakh rupees", "200000", "INR");
         amount("a hundred bucks", "100", "USD");
         amount("between 3,000 and 7,500 USD", "7500", "USD");
+        // currencies and multipliers are MoneyLexicon's, shared with KeywordExtractor
+        amount("send 50000 yen home", "50000", "JPY");
+        amount("5 grand", "5000", null);
     }
 
     @Test
@@ -81,6 +85,37 @@ class MessageParserTest {
         assertTrue(parse("there's a charge I didn't make, is it fraud?").urgent());
         assertTrue(parse("I can't log in to the app").urgent());
         assertTrue(!parse("I want travel insurance against theft of luggage").urgent());
+    }
+
+    @Test
+    void supportIssuesAreReadFromWhatHappenedNotFromMood() {
+        ParsedMessage declined = parse("my card got declined again at the airport, this is ridiculous");
+        assertEquals(List.of(SupportIssue.CARD_DECLINED), declined.support());
+        assertTrue(declined.intents().contains(Intent.TRAVEL), "the airport is travel context");
+        assertFalse(declined.needs().contains(Intent.TRAVEL), "but states no need for a travel product");
+        assertFalse(declined.needs().contains(Intent.PAY), "'card' alone states no need for a new card");
+        ParsedMessage abroad = parse("my card keeps getting declined abroad, the foreign fees are crazy");
+        assertEquals(List.of(SupportIssue.CARD_DECLINED), abroad.support());
+        assertTrue(abroad.needs().contains(Intent.TRAVEL));
+        assertEquals(List.of(SupportIssue.FRAUD), parse("someone used my card, I never made these payments").support());
+        assertEquals(List.of(SupportIssue.LOST_OR_STOLEN), parse("I think I lost my wallet with both cards").support());
+        assertEquals(List.of(SupportIssue.ACCOUNT_LOCKED), parse("I'm locked out of the app since yesterday").support());
+        assertEquals(List.of(SupportIssue.ACCOUNT_LOCKED), parse("my online banking account is blocked").support());
+        ParsedMessage complaint = parse("you charged me twice for the same thing, this is unacceptable");
+        assertEquals(List.of(SupportIssue.COMPLAINT), complaint.support());
+        assertFalse(complaint.urgent(), "a complaint is not a compromised card");
+        // what a support reply may offer: stated needs, within the issues' remedies, never lending
+        assertEquals(java.util.Set.of(), ChatRecommender.supportFamilies(declined));
+        assertEquals(java.util.Set.of(io.finrec.core.domain.ProductType.CREDIT_CARD, io.finrec.core.domain.ProductType.FOREX),
+                ChatRecommender.supportFamilies(abroad));
+        assertEquals(java.util.Set.of(), ChatRecommender.supportFamilies(
+                parse("my card was stolen abroad, I need travel insurance and a loan")));
+        // product questions, however angry, are not support requests
+        for (String m : List.of("ugh my savings earn NOTHING, this is ridiculous. where can I get a real rate??",
+                "so fed up with paying 25% on my cards!!! need a way out",
+                "what happens if our flight gets cancelled or our bags are lost on vacation",
+                "I want travel insurance against theft of luggage", "Going to Japan, what's the best card to use abroad?"))
+            assertEquals(List.of(), parse(m).support(), m);
     }
 
     @Test

@@ -76,6 +76,9 @@ class KeywordExtractorTest {
         assertEquals(Set.of("product:credit_card", "intent:declined"), new HashSet<>(X.keys("my card got declined again, furious")));
         assertEquals(Set.of("amount:1200000 GBP"), X.keys("£1.2m"));
         assertEquals(Set.of("amount:300000 INR"), X.keys("3 lakh rupees"));
+        // the words come from MoneyLexicon, shared with the chat's MessageParser
+        assertEquals(Set.of("amount:5000 USD"), X.keys("$5 grand"));
+        assertEquals(Set.of("amount:300000 INR"), X.keys("3 lakhs rupees"));
         assertEquals(Set.of("ticker:BRK.B"), X.keys("loving $BRK.B"));
         assertEquals(Set.of("horizon:long_term"), X.keys("over the next 15 years"));
         assertEquals(Set.of(), X.keys("my son is 5 years old"));

@@ -7,6 +7,8 @@ import io.finrec.api.vector.SearchRequest;
 import io.finrec.api.vector.VectorSearcher;
 import io.finrec.vectorsearch.math.Kernels;
 import io.finrec.vectorsearch.math.VectorMath;
+import io.finrec.vectorsearch.quant.Int8Codes;
+import io.finrec.vectorsearch.quant.Quantization;
 import io.finrec.vectorsearch.search.OrdinalFilter;
 import io.finrec.vectorsearch.search.Parallel;
 import io.finrec.vectorsearch.search.Queries;
@@ -32,6 +34,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * would enter the heap, so filtering is never slower than not filtering. When an id-list filter keeps fewer than
  * 1/{@value #SPARSE_FILTER_RATIO} of the vectors, only the accepted vectors are scored.
  *
+ * <p>With {@link Quantization#INT8} the index also keeps int8 codes of its vectors, and a single-query
+ * {@link #search} scans the codes (a quarter of the memory traffic) with a rigorous bound on each approximate score's
+ * error, then re-scores on the float vectors every vector the bound cannot rule out (typically a few dozen): the
+ * results are still exactly those of the float scan. Batched searches on the heap scan the floats (they are
+ * compute-bound, and the blocked float kernel is faster there).
+ *
  * <p>Results are exact and deterministic: the top {@code k} by score, ties broken by insertion order. {@code ef} in a
  * request is ignored.
  *
@@ -41,7 +49,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FlatIndex extends StoreBackedIndex {
     /** File kind in the model-file header. */
     public static final String KIND = "finrec.vector-flat";
-    static final int VERSION = 1;
+    static final int VERSION = 2; // 2: quantisation section after the vectors
     static final int BASE_BLOCK = 128;
     static final int QUERY_BLOCK = 32;
     static final int SPARSE_FILTER_RATIO = 16;
@@ -50,31 +58,58 @@ public final class FlatIndex extends StoreBackedIndex {
         super(store);
     }
 
-    /** An empty index. */
+    /** An empty index of float vectors. */
     public static FlatIndex create(int dimension, Metric metric) {
-        return new FlatIndex(new VectorStore(dimension, metric));
+        return create(dimension, metric, Quantization.NONE);
     }
 
-    /** Loads an index saved by {@link #save} onto the heap (writable). */
+    /** An empty index, keeping int8 codes too with {@link Quantization#INT8} (see the class comment). */
+    public static FlatIndex create(int dimension, Metric metric, Quantization quantization) {
+        return new FlatIndex(new VectorStore(dimension, metric, quantization));
+    }
+
+    /** Whether this index keeps int8 codes. */
+    public Quantization quantization() {
+        return store().quantization();
+    }
+
+    /** Loads an index saved by {@link #save} onto the heap (writable), with the quantisation it was saved with. */
     public static FlatIndex load(Path file) throws IOException {
-        try (ModelFile.Reader r = ModelFile.open(file, KIND, 1, VERSION)) {
-            VectorStore s = VectorStore.read(r, IndexFiles.dimension(r), IndexFiles.metric(r), IndexFiles.MAX_VECTORS, false);
-            r.expectEnd();
-            return new FlatIndex(s);
-        }
+        return read(file, false, true, null);
     }
 
     /**
-     * Opens a saved index read-only with its vectors memory-mapped (ids and deleted bits are read onto the heap).
-     * Searches use the per-vector kernel over the mapped buffer, slower than the heap index's blocked scan.
+     * Loads an index saved by {@link #save} onto the heap (writable) with the given quantisation, whatever it was saved
+     * with (codes are recomputed on loading either way).
+     */
+    public static FlatIndex load(Path file, Quantization quantization) throws IOException {
+        return read(file, false, true, Objects.requireNonNull(quantization, "quantization"));
+    }
+
+    /**
+     * Opens a saved index read-only with its vectors memory-mapped (ids, deleted bits and any int8 codes are on the
+     * heap). Without codes, searches use the per-vector kernel over the mapped buffer, slower than the heap index's
+     * blocked scan; with codes, searches scan the codes and touch the mapped floats only to re-rank.
      *
      * @param verifyChecksum whether to read the whole file once to check its CRC (skip for files checked before)
      */
     public static VectorSearcher openMapped(Path file, boolean verifyChecksum) throws IOException {
-        try (ModelFile.Reader r = ModelFile.open(file, KIND, 1, VERSION, verifyChecksum)) {
-            VectorStore s = VectorStore.read(r, IndexFiles.dimension(r), IndexFiles.metric(r), IndexFiles.MAX_VECTORS, true);
+        return read(file, true, verifyChecksum, null);
+    }
+
+    /** As {@link #openMapped(Path, boolean)}, with the given quantisation whatever the file was saved with. */
+    public static VectorSearcher openMapped(Path file, boolean verifyChecksum, Quantization quantization)
+            throws IOException {
+        return read(file, true, verifyChecksum, Objects.requireNonNull(quantization, "quantization"));
+    }
+
+    private static FlatIndex read(Path file, boolean map, boolean verify, Quantization quantization)
+            throws IOException {
+        try (ModelFile.Reader r = ModelFile.open(file, KIND, 1, VERSION, verify)) {
+            VectorStore s = VectorStore.read(r, IndexFiles.dimension(r), IndexFiles.metric(r), IndexFiles.MAX_VECTORS, map,
+                    r.header().version() >= 2);
             r.expectEnd();
-            return new FlatIndex(s);
+            return new FlatIndex(quantization == null ? s : s.requantize(quantization));
         }
     }
 
@@ -84,6 +119,7 @@ public final class FlatIndex extends StoreBackedIndex {
         float[] v = prepareForAdd(id, vector);
         synchronized (writeLock) {
             store().append(id, v);
+            store().syncCodes();
         }
     }
 
@@ -108,7 +144,8 @@ public final class FlatIndex extends StoreBackedIndex {
     public void save(Path file) throws IOException {
         synchronized (writeLock) {
             VectorStore s = store();
-            ModelFile.write(file, IndexFiles.header(KIND, VERSION, s, Map.of("index", "flat"), 0L, 1),
+            ModelFile.write(file, IndexFiles.header(KIND, VERSION, s, Map.of("index", "flat", "quantization",
+                            s.quantization().name()), 0L, 1),
                     out -> s.write(out, out.size()));
         }
     }
@@ -120,7 +157,12 @@ public final class FlatIndex extends StoreBackedIndex {
         VectorStore.View view = store().view();
         OrdinalFilter filter = view.compile(request.filter());
         TopK heap = new TopK(request.k());
-        if (!scanSparse(view, q, queryNorm(q), filter, heap)) {
+        Int8Codes codes = view.codes();
+        if (scanSparse(view, q, queryNorm(q), filter, heap)) {
+            return hits(heap, view);
+        } else if (codes != null) {
+            new Int8Scan(view, q, queryNorm(q), metric() == Metric.L2, filter, request.k()).search(codes, heap);
+        } else {
             float[] norms = {queryNorm(q)};
             scan(view, dimension(), q, 1, norms, 0, view.count, filter, new TopK[] {heap}, new float[BASE_BLOCK],
                     metric() == Metric.L2);
@@ -148,9 +190,12 @@ public final class FlatIndex extends StoreBackedIndex {
         for (int i = 0; i < n; i++) heaps[i] = new TopK(request.k());
         int[] sparse = sparseOrdinals(view, filter);
         boolean l2 = metric() == Metric.L2;
+        // memory-mapped vectors have no blocked float kernel: scan their codes query by query when there are codes
+        Int8Codes codes = sparse == null && !view.onHeap() ? view.codes() : null;
         int blocks = (n + QUERY_BLOCK - 1) / QUERY_BLOCK;
         // Few query blocks for many threads: split the data instead, each part with its own heaps, merged at the end.
-        int parts = sparse == null && blocks < threads ? Math.min(threads, Math.max(1, view.count / (4 * BASE_BLOCK))) : 1;
+        int parts = sparse == null && codes == null && blocks < threads
+                ? Math.min(threads, Math.max(1, view.count / (4 * BASE_BLOCK))) : 1;
         AtomicInteger next = new AtomicInteger();
         int units = blocks * parts;
         Runnable worker = () -> {
@@ -163,6 +208,13 @@ public final class FlatIndex extends StoreBackedIndex {
                     for (int i = 0; i < nq; i++) {
                         float[] q = java.util.Arrays.copyOfRange(packed, (q0 + i) * dim, (q0 + i + 1) * dim);
                         scoreOrdinals(view, q, norms[q0 + i], sparse, filter, heaps[q0 + i]);
+                    }
+                    continue;
+                }
+                if (codes != null) {
+                    for (int i = 0; i < nq; i++) {
+                        float[] q = java.util.Arrays.copyOfRange(packed, (q0 + i) * dim, (q0 + i + 1) * dim);
+                        new Int8Scan(view, q, norms[q0 + i], l2, filter, request.k()).search(codes, heaps[q0 + i]);
                     }
                     continue;
                 }

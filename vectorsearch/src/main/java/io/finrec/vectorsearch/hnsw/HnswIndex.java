@@ -10,6 +10,9 @@ import io.finrec.api.vector.SearchRequest;
 import io.finrec.api.vector.VectorSearcher;
 import io.finrec.vectorsearch.math.Kernels;
 import io.finrec.vectorsearch.math.VectorMath;
+import io.finrec.vectorsearch.quant.Int8Codes;
+import io.finrec.vectorsearch.quant.Int8Query;
+import io.finrec.vectorsearch.quant.Quantization;
 import io.finrec.vectorsearch.search.OrdinalFilter;
 import io.finrec.vectorsearch.search.Parallel;
 import io.finrec.vectorsearch.search.Queries;
@@ -48,6 +51,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * (accepted count squared below {@code ef * 2M * size}, e.g. under ~6 % of 100k vectors at ef=64, M=16), the index
  * scores exactly the accepted vectors instead: results for very selective filters are then exact.
  *
+ * <h2>Quantisation</h2>
+ * With {@link Quantization#INT8} in the config the index also keeps int8 codes of its vectors; searches then score
+ * the codes while traversing (a quarter of the memory per visited node) and re-score the {@code ef} best on the
+ * float vectors, so returned scores are exact. Building traverses the codes as well, then chooses each node's
+ * neighbours among the {@code efConstruction} candidates on their float vectors.
+ *
  * <h2>Updates</h2>
  * {@link #add} inserts one node (an upsert soft-deletes the old vector and inserts the new one). Deleted nodes
  * stay in the graph as stepping stones until {@link #compact()}, which rebuilds the graph over the live vectors
@@ -60,7 +69,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class HnswIndex extends StoreBackedIndex {
     /** File kind in the model-file header. */
     public static final String KIND = "finrec.vector-hnsw";
-    static final int VERSION = 1;
+    static final int VERSION = 2; // 2: quantisation section after the vectors
 
     private final HnswConfig config;
     private final double levelMultiplier;
@@ -80,7 +89,8 @@ public final class HnswIndex extends StoreBackedIndex {
     /** An empty index. */
     public static HnswIndex create(int dimension, Metric metric, HnswConfig config) {
         Objects.requireNonNull(config, "config");
-        return new HnswIndex(new VectorStore(dimension, metric), new HnswGraph(config.m()), config);
+        return new HnswIndex(new VectorStore(dimension, metric, config.quantization()), new HnswGraph(config.m()),
+                config);
     }
 
     /** The build settings. */
@@ -102,6 +112,7 @@ public final class HnswIndex extends StoreBackedIndex {
                 g.graph.ensureCapacity(ord + 1);
             }
             insert(g, ord, scratch.get());
+            g.store.syncCodes();
         }
     }
 
@@ -135,6 +146,7 @@ public final class HnswIndex extends StoreBackedIndex {
                 first = g.store.count();
                 for (int i = 0; i < prepared.length; i++) g.store.append(ids.get(i), prepared[i]);
             }
+            g.store.syncCodes();
             link(g, first, first + prepared.length, threads, progress);
         }
     }
@@ -229,28 +241,38 @@ public final class HnswIndex extends StoreBackedIndex {
         }
         float[] q = s.query(view, node);
         float qn = view.normSquaredOrZero(node);
+        Int8Codes codes = view.codes();
+        Scorer scorer = codes == null ? new ExactScorer(view, q, qn)
+                : new Int8Scorer(view, q, qn, metric() == Metric.L2, codes, s.queryCodes(view.dimension()));
         int ep = (int) e;
         int top = (int) (e >>> 32);
-        float epScore = view.score(q, qn, ep);
+        float epScore = scorer.score(ep);
         for (int l = top; l > level; l--) {
-            long best = greedy(graph, view, q, qn, ep, epScore, l);
+            long best = greedy(graph, view, scorer, ep, epScore, l);
             ep = (int) best;
             epScore = Float.intBitsToFloat((int) (best >>> 32));
         }
-        for (int l = Math.min(level, top); l >= 0; l--) {
-            int n = searchLayer(graph, view, q, qn, ep, epScore, config.efConstruction(), l, null, s, false,
+        // Choose the neighbours top-down, then link bottom-up: a concurrent search that reaches the node on some
+        // level through a neighbour's list then always finds its lists on the levels below already filled.
+        int linkTop = Math.min(level, top);
+        for (int l = linkTop; l >= 0; l--) {
+            int n = searchLayer(graph, view, scorer, ep, epScore, config.efConstruction(), l, null, s, false,
                     view.count);
             int[] cand = s.resultNodes;
             float[] candScores = s.resultScores;
-            int selected = selectDiverse(view, cand, candScores, n, graph.maxSize(l), s);
-            for (int i = 0; i < selected; i++) {
-                addLink(graph, view, node, l, s.selNodes[i], s.selScores[i]);
-                addLink(graph, view, s.selNodes[i], l, node, s.selScores[i]);
-            }
-            if (n > 0) {
-                ep = cand[0];
-                epScore = candScores[0];
-            }
+            int nextEp = n > 0 ? cand[0] : ep;
+            float nextEpScore = n > 0 ? candScores[0] : epScore;
+            if (codes != null) s.rescoreExactly(view, q, qn, n); // candidates found on codes, chosen on floats
+            s.selected[l] = selectDiverse(view, cand, candScores, n, graph.maxSize(l), s);
+            s.keepSelection(l);
+            ep = nextEp;
+            epScore = nextEpScore;
+        }
+        for (int l = 0; l <= linkTop; l++) {
+            int[] nodes = s.levelNodes[l];
+            float[] scores = s.levelScores[l];
+            for (int i = 0; i < s.selected[l]; i++) addLink(graph, view, node, l, nodes[i], scores[i]);
+            for (int i = 0; i < s.selected[l]; i++) addLink(graph, view, nodes[i], l, node, scores[i]);
         }
         if (level > top) {
             synchronized (graph) {
@@ -314,7 +336,7 @@ public final class HnswIndex extends StoreBackedIndex {
     }
 
     /** Greedy walk on one upper level; returns {@code floatBits(score) << 32 | node} of the best node found. */
-    private static long greedy(HnswGraph graph, VectorStore.View view, float[] q, float qn, int ep, float epScore,
+    private static long greedy(HnswGraph graph, VectorStore.View view, Scorer scorer, int ep, float epScore,
                                int level) {
         int cur = ep;
         float best = epScore;
@@ -328,7 +350,7 @@ public final class HnswIndex extends StoreBackedIndex {
             for (int i = 1; i <= cnt; i++) {
                 int nb = a[off + i];
                 if (nb >= view.count) continue;
-                float sc = view.score(q, qn, nb);
+                float sc = scorer.score(nb);
                 if (sc > best) {
                     best = sc;
                     cur = nb;
@@ -343,7 +365,7 @@ public final class HnswIndex extends StoreBackedIndex {
      * Best-first search of breadth {@code ef} on one level from {@code ep}. Results (accepted, and live when
      * {@code liveOnly}) go to {@code s.resultNodes/resultScores} best first; returns their count.
      */
-    private static int searchLayer(HnswGraph graph, VectorStore.View view, float[] q, float qn, int ep,
+    private static int searchLayer(HnswGraph graph, VectorStore.View view, Scorer scorer, int ep,
                                    float epScore, int ef, int level, OrdinalFilter filter, Scratch s,
                                    boolean liveOnly, int limit) {
         s.startVisit(limit);
@@ -368,7 +390,7 @@ public final class HnswIndex extends StoreBackedIndex {
                 int nb = a[off + i];
                 if (nb >= limit || stamps[nb] == stamp) continue;
                 stamps[nb] = stamp;
-                float sc = view.score(q, qn, nb);
+                float sc = scorer.score(nb);
                 if (!results.isFull() || sc > results.threshold()) {
                     candidates.push(sc, nb);
                     if ((!liveOnly || view.isLive(nb)) && (filter == null || filter.accept(nb))) results.offer(sc, nb);
@@ -410,14 +432,21 @@ public final class HnswIndex extends StoreBackedIndex {
         if (e == -1 || view.count == 0) return List.of();
         int ep = (int) e;
         if (ep >= view.count) return exactAll(view, q, qn, filter, top);
-        float epScore = view.score(q, qn, ep);
+        Int8Codes codes = view.codes();
+        Scorer scorer = codes == null ? new ExactScorer(view, q, qn)
+                : new Int8Scorer(view, q, qn, metric() == Metric.L2, codes, s.queryCodes(view.dimension()));
+        float epScore = scorer.score(ep);
         for (int l = (int) (e >>> 32); l > 0; l--) {
-            long best = greedy(g.graph, view, q, qn, ep, epScore, l);
+            long best = greedy(g.graph, view, scorer, ep, epScore, l);
             ep = (int) best;
             epScore = Float.intBitsToFloat((int) (best >>> 32));
         }
-        int n = searchLayer(g.graph, view, q, qn, ep, epScore, ef, 0, filter, s, true, view.count);
-        for (int i = 0; i < Math.min(n, k); i++) top.offer(s.resultScores[i], s.resultNodes[i]);
+        int n = searchLayer(g.graph, view, scorer, ep, epScore, ef, 0, filter, s, true, view.count);
+        if (codes == null) {
+            for (int i = 0; i < Math.min(n, k); i++) top.offer(s.resultScores[i], s.resultNodes[i]);
+        } else { // re-rank the ef best by code score on the float vectors
+            for (int i = 0; i < n; i++) top.offer(view.score(q, qn, s.resultNodes[i]), s.resultNodes[i]);
+        }
         return hits(top, view);
     }
 
@@ -467,7 +496,8 @@ public final class HnswIndex extends StoreBackedIndex {
             HnswGraph graph = g.graph;
             long e = graph.entry;
             Map<String, Object> meta = Map.of("index", "hnsw", "m", config.m(), "efConstruction",
-                    config.efConstruction(), "defaultEf", config.defaultEf(), "seed", config.seed());
+                    config.efConstruction(), "defaultEf", config.defaultEf(), "seed", config.seed(),
+                    "quantization", config.quantization().name());
             ModelFile.write(file, IndexFiles.header(KIND, VERSION, g.store, meta, config.seed(), config.buildThreads()),
                     out -> {
                         g.store.write(out, out.size());
@@ -493,21 +523,40 @@ public final class HnswIndex extends StoreBackedIndex {
         }
     }
 
-    /** Loads an index saved by {@link #save} onto the heap (writable; build threads: one per core). */
+    /**
+     * Loads an index saved by {@link #save} onto the heap (writable; build threads: one per core), with the
+     * quantisation it was saved with.
+     */
     public static HnswIndex load(Path file) throws IOException {
-        return read(file, false, true);
+        return read(file, false, true, null);
     }
 
     /**
-     * Opens a saved index read-only with its vectors memory-mapped; the graph and ids are read onto the heap.
+     * Loads an index saved by {@link #save} onto the heap with the given quantisation, whatever it was saved with:
+     * the graph is the same, codes are recomputed on loading either way.
+     */
+    public static HnswIndex load(Path file, Quantization quantization) throws IOException {
+        return read(file, false, true, Objects.requireNonNull(quantization, "quantization"));
+    }
+
+    /**
+     * Opens a saved index read-only with its vectors memory-mapped; the graph, ids and any int8 codes are read onto
+     * the heap.
      *
      * @param verifyChecksum whether to read the whole file once to check its CRC (skip for files checked before)
      */
     public static VectorSearcher openMapped(Path file, boolean verifyChecksum) throws IOException {
-        return read(file, true, verifyChecksum);
+        return read(file, true, verifyChecksum, null);
     }
 
-    private static HnswIndex read(Path file, boolean map, boolean verify) throws IOException {
+    /** As {@link #openMapped(Path, boolean)}, with the given quantisation whatever the file was saved with. */
+    public static VectorSearcher openMapped(Path file, boolean verifyChecksum, Quantization quantization)
+            throws IOException {
+        return read(file, true, verifyChecksum, Objects.requireNonNull(quantization, "quantization"));
+    }
+
+    private static HnswIndex read(Path file, boolean map, boolean verify, Quantization quantization)
+            throws IOException {
         try (ModelFile.Reader r = ModelFile.open(file, KIND, 1, VERSION, verify)) {
             var meta = r.header().metadata();
             HnswConfig config;
@@ -517,10 +566,12 @@ public final class HnswIndex extends StoreBackedIndex {
             } catch (IllegalArgumentException e) {
                 throw r.invalid("HNSW settings: " + e.getMessage());
             }
-            VectorStore store = VectorStore.read(r, IndexFiles.dimension(r), IndexFiles.metric(r), IndexFiles.MAX_VECTORS, map);
+            VectorStore store = VectorStore.read(r, IndexFiles.dimension(r), IndexFiles.metric(r), IndexFiles.MAX_VECTORS, map,
+                    r.header().version() >= 2);
             HnswGraph graph = readGraph(r, config.m(), store.count());
             r.expectEnd();
-            return new HnswIndex(store, graph, config);
+            if (quantization != null) store.requantize(quantization);
+            return new HnswIndex(store, graph, config.toBuilder().quantization(store.quantization()).build());
         }
     }
 
@@ -558,6 +609,71 @@ public final class HnswIndex extends StoreBackedIndex {
         return graph;
     }
 
+    // ------------------------------------------------------------------ scoring
+
+    /** Scores one query against stored vectors by ordinal (higher is closer). One per query; not thread-safe. */
+    private abstract static class Scorer {
+        abstract float score(int ord);
+    }
+
+    /** Float dot products: the build, and searches without codes. */
+    private static final class ExactScorer extends Scorer {
+        private final VectorStore.View view;
+        private final float[] q;
+        private final float qn;
+
+        ExactScorer(VectorStore.View view, float[] q, float qn) {
+            this.view = view;
+            this.q = q;
+            this.qn = qn;
+        }
+
+        @Override
+        float score(int ord) {
+            return view.score(q, qn, ord);
+        }
+    }
+
+    /** Int8 code dot products (floats for ordinals not coded yet). */
+    private static final class Int8Scorer extends Scorer {
+        private final VectorStore.View view;
+        private final float[] q;
+        private final float qn;
+        private final byte[] qc;
+        private final float offset;
+        private final float scale;
+        private final int coded;
+        private final byte[][] pages;
+        private final int pageBits;
+        private final int pageMask;
+        private final int dim;
+        private final boolean l2;
+        private final Kernels kern = VectorMath.KERNELS;
+
+        Int8Scorer(VectorStore.View view, float[] q, float qn, boolean l2, Int8Codes codes, byte[] codeBuffer) {
+            this.view = view;
+            this.q = q;
+            this.qn = qn;
+            this.coded = Math.min(codes.count(), view.count); // count first, then the pages
+            this.pages = codes.pages();
+            this.pageBits = codes.pageBits();
+            this.pageMask = (1 << pageBits) - 1;
+            this.dim = view.dimension();
+            Int8Query pq = codes.quantizer().prepare(q, codeBuffer);
+            this.qc = pq.codes();
+            this.offset = pq.offset();
+            this.scale = pq.scale();
+            this.l2 = l2;
+        }
+
+        @Override
+        float score(int ord) {
+            if (ord >= coded) return view.score(q, qn, ord);
+            float a = offset + scale * kern.dotInt8(qc, 0, pages[ord >>> pageBits], (ord & pageMask) * dim, dim);
+            return l2 ? 2 * a - qn - view.normSquared(ord) : a;
+        }
+    }
+
     // ------------------------------------------------------------------ per-thread scratch
 
     /** Reusable per-thread search state. Not thread-safe. */
@@ -571,6 +687,41 @@ public final class HnswIndex extends StoreBackedIndex {
         int[] selNodes = new int[0];
         float[] selScores = new float[0];
         float[] vector = new float[0];
+        byte[] codes = new byte[0];
+        final int[] selected = new int[HnswGraph.MAX_LEVEL + 1];
+        final int[][] levelNodes = new int[HnswGraph.MAX_LEVEL + 1][0];
+        final float[][] levelScores = new float[HnswGraph.MAX_LEVEL + 1][0];
+
+        /** Replaces the scores of the first {@code n} results by exact ones and re-sorts them best first. */
+        void rescoreExactly(VectorStore.View view, float[] q, float qn, int n) {
+            for (int i = 0; i < n; i++) {
+                int node = resultNodes[i];
+                float sc = view.score(q, qn, node);
+                int j = i;
+                for (; j > 0 && (resultScores[j - 1] < sc || (resultScores[j - 1] == sc && resultNodes[j - 1] > node)); j--) {
+                    resultNodes[j] = resultNodes[j - 1];
+                    resultScores[j] = resultScores[j - 1];
+                }
+                resultNodes[j] = node;
+                resultScores[j] = sc;
+            }
+        }
+
+        /** Keeps the current selection as level {@code l}'s (until the node is linked). */
+        void keepSelection(int l) {
+            int n = selected[l];
+            if (levelNodes[l].length < n) {
+                levelNodes[l] = new int[selNodes.length];
+                levelScores[l] = new float[selNodes.length];
+            }
+            System.arraycopy(selNodes, 0, levelNodes[l], 0, n);
+            System.arraycopy(selScores, 0, levelScores[l], 0, n);
+        }
+
+        byte[] queryCodes(int dim) {
+            if (codes.length != dim) codes = new byte[dim];
+            return codes;
+        }
 
         void startVisit(int n) {
             if (visited.length < n) {

@@ -3,7 +3,7 @@ package io.finrec.vectorsearch.math;
 import java.nio.ByteBuffer;
 
 /**
- * The inner loops of every index: dot products over contiguous {@code float[]} storage. Two implementations exist,
+ * The inner loops of every index: dot products over contiguous {@code float[]} storage and over int8 codes. Two implementations exist,
  * chosen once at run time by {@link VectorMath}: a scalar one (always available) and one on Java's Vector API
  * (used when the JVM runs with {@code --add-modules jdk.incubator.vector}). Stateless and thread-safe.
  */
@@ -22,4 +22,13 @@ public interface Kernels {
 
     /** {@code sum a[aOff+i] * b.getFloat(bByteOff + 4i)} for a little-endian buffer (memory-mapped vectors). */
     float dot(float[] a, int aOff, ByteBuffer b, int bByteOff, int dim);
+
+    /** {@code sum a[aOff+i] * b[bOff+i]} over {@code i < dim} for int8 codes, exact in {@code int} arithmetic. */
+    int dotInt8(byte[] a, int aOff, byte[] b, int bOff, int dim);
+
+    /**
+     * Int8 dot products of one query with {@code nb} code vectors stored back to back from {@code baseOff}:
+     * {@code out[j] = query . base[j]}. Exact ({@code int} arithmetic; no overflow for {@code dim <= 133,000}).
+     */
+    void dotInt8Rows(byte[] query, byte[] base, int baseOff, int nb, int dim, int[] out);
 }

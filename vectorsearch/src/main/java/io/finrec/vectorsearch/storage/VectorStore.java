@@ -6,6 +6,9 @@ import io.finrec.api.vector.Metric;
 import io.finrec.api.vector.VectorFilter;
 import io.finrec.vectorsearch.math.Kernels;
 import io.finrec.vectorsearch.math.VectorMath;
+import io.finrec.vectorsearch.quant.Int8Codes;
+import io.finrec.vectorsearch.quant.Int8Quantizer;
+import io.finrec.vectorsearch.quant.Quantization;
 import io.finrec.vectorsearch.search.OrdinalFilter;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -23,7 +26,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The vectors of an index with their ids: dense ordinals {@code 0..count-1}, vectors in pages of contiguous
  * {@code float[]} (or, read-only, in memory-mapped little-endian buffers), the id map both ways, and a bitset of
- * soft-deleted ordinals. Shared by the flat and HNSW indexes.
+ * soft-deleted ordinals. Shared by the flat and HNSW indexes. With {@link Quantization#INT8} it also keeps int8
+ * codes of the vectors ({@link Int8Codes}), trained once {@value #MIN_TRAIN} vectors are stored and retrained
+ * whenever the count has doubled since (so the trained range follows the data; each retraining recodes every vector,
+ * an amortised constant cost per add). Training always uses the first {@code MIN_TRAIN * 2^j} ordinals, so the codes
+ * depend on the vectors and their order, not on how the adds were batched. Until then, and for vectors appended since the last
+ * {@link #syncCodes}, searches score the float vectors.
  *
  * <p><b>Thread safety:</b> single writer, concurrent readers. Writers ({@link #append}, {@link #delete}) must be
  * serialised by the caller; a reader takes a {@link View} (one volatile read of the count, then the arrays, which only
@@ -35,9 +43,13 @@ public final class VectorStore {
      * "humongous" object (which would waste up to a region per page), large enough for blocked scans.
      */
     private static final int PAGE_FLOATS = 1 << 18;
+    /** Vectors needed before int8 codes are trained (below this a float scan is cheap anyway). */
+    public static final int MIN_TRAIN = 1024;
 
     private final int dim;
     private final Metric metric;
+    private Quantization quantization; // set once, before the store is published
+    private volatile Int8Codes codes; // null until trained, or without quantisation
     private final int pageBits;
     private final int pageMask;
     private final ByteBuffer[] mapped; // read-only mode when non-null
@@ -50,15 +62,21 @@ public final class VectorStore {
     private volatile int count;
     private volatile int deletedCount;
 
-    /** An empty, writable store. */
+    /** An empty, writable store of float vectors. */
     public VectorStore(int dimension, Metric metric) {
-        this(dimension, metric, 16);
+        this(dimension, metric, Quantization.NONE, 16);
     }
 
-    private VectorStore(int dimension, Metric metric, int initialCapacity) {
+    /** An empty, writable store, keeping quantised codes as well when asked. */
+    public VectorStore(int dimension, Metric metric, Quantization quantization) {
+        this(dimension, metric, quantization, 16);
+    }
+
+    private VectorStore(int dimension, Metric metric, Quantization quantization, int initialCapacity) {
         if (dimension < 1) throw new IllegalArgumentException("dimension: must be >= 1, was " + dimension);
         this.dim = dimension;
         this.metric = java.util.Objects.requireNonNull(metric, "metric");
+        this.quantization = java.util.Objects.requireNonNull(quantization, "quantization");
         this.pageBits = Math.max(0, 31 - Integer.numberOfLeadingZeros(Math.max(1, PAGE_FLOATS / dimension)));
         this.pageMask = (1 << pageBits) - 1;
         this.mapped = null;
@@ -70,10 +88,11 @@ public final class VectorStore {
         this.deleted = new long[(initialCapacity + 63) >>> 6];
     }
 
-    private VectorStore(int dim, Metric metric, ByteBuffer[] mapped, int mappedBits, String[] ids, float[] norms,
-                        long[] deleted, int count, int deletedCount) {
+    private VectorStore(int dim, Metric metric, Quantization quantization, ByteBuffer[] mapped, int mappedBits,
+                        String[] ids, float[] norms, long[] deleted, int count, int deletedCount) {
         this.dim = dim;
         this.metric = metric;
+        this.quantization = quantization;
         this.pageBits = 0;
         this.pageMask = 0;
         this.mapped = mapped;
@@ -96,6 +115,11 @@ public final class VectorStore {
     /** The metric. */
     public Metric metric() {
         return metric;
+    }
+
+    /** Whether int8 codes are kept. */
+    public Quantization quantization() {
+        return quantization;
     }
 
     /** Whether this store is memory-mapped and read-only. */
@@ -127,7 +151,7 @@ public final class VectorStore {
     /** A consistent read view. */
     public View view() {
         int c = count; // volatile read first: everything written before the count was published is visible
-        return new View(this, c, pages, ids, norms, deleted);
+        return new View(this, c, pages, ids, norms, deleted, codes);
     }
 
     // ------------------------------------------------------------------ writes (caller serialises)
@@ -161,6 +185,40 @@ public final class VectorStore {
         return ord;
     }
 
+    /**
+     * Brings the int8 codes up to date after appends (writer only; a no-op without quantisation): trains them once
+     * {@value #MIN_TRAIN} vectors are stored, retrains when the count has doubled since the last training, and codes
+     * the vectors appended since the last call.
+     */
+    public void syncCodes() {
+        if (quantization != Quantization.INT8) return;
+        View v = view();
+        int n = v.count;
+        Int8Codes c = codes;
+        if (c == null ? n >= MIN_TRAIN : n >= 2L * c.quantizer().trainedOn()) {
+            // train on the first MIN_TRAIN * 2^j ordinals, so the codes do not depend on how the adds were batched
+            int t = MIN_TRAIN;
+            while (2L * t <= n) t *= 2;
+            c = new Int8Codes(Int8Quantizer.train(dim, t, v::copyVector));
+            encodeFrom(c, v, n);
+            codes = c;
+        } else if (c != null) {
+            encodeFrom(c, v, n);
+        }
+    }
+
+    private void encodeFrom(Int8Codes c, View v, int n) {
+        if (v.pages != null) {
+            for (int o = c.count(); o < n; o++) c.append(v.page(o), v.offset(o));
+            return;
+        }
+        float[] buf = new float[dim];
+        for (int o = c.count(); o < n; o++) {
+            v.copyVector(o, buf);
+            c.append(buf, 0);
+        }
+    }
+
     private void markDeleted(int ord) {
         long[] d = deleted;
         d[ord >>> 6] |= 1L << ord;
@@ -190,13 +248,14 @@ public final class VectorStore {
     /** A new writable store holding only the live vectors, in ordinal order. */
     public VectorStore compacted() {
         View v = view();
-        VectorStore out = new VectorStore(dim, metric, Math.max(16, v.count - deletedCount));
+        VectorStore out = new VectorStore(dim, metric, quantization, Math.max(16, v.count - deletedCount));
         float[] buf = new float[dim];
         for (int o = 0; o < v.count; o++) {
             if (!v.isLive(o)) continue;
             v.copyVector(o, buf);
             out.append(v.id(o), buf);
         }
+        out.syncCodes();
         return out;
     }
 
@@ -216,6 +275,7 @@ public final class VectorStore {
         b += 64 + 8L * Math.max(16, Integer.highestOneBit(Math.max(1, ordOf.size()) * 2)); // map table
         if (v.norms != null) b += 16 + 4L * v.norms.length;
         b += 16 + 8L * v.deleted.length;
+        if (v.codes != null) b += v.codes.ramBytesUsed();
         return b;
     }
 
@@ -223,7 +283,9 @@ public final class VectorStore {
 
     /**
      * Writes dimension-independent parts then the vectors as little-endian floats starting at a 64-byte aligned file
-     * offset (so {@link #read} can memory-map them). {@code startSize} is {@code out.size()} when the payload began.
+     * offset (so {@link #read} can memory-map them), then the quantisation section (mode byte; for int8 whether it is
+     * trained and the quantiser's parameters; the codes themselves are recomputed on reading). {@code startSize} is
+     * {@code out.size()} when the payload began.
      */
     public void write(DataOutputStream out, int startSize) throws IOException {
         View v = view();
@@ -248,13 +310,53 @@ public final class VectorStore {
             }
         }
         out.write(bb.array(), 0, bb.position());
+        out.writeByte(quantization.ordinal());
+        if (quantization == Quantization.INT8) {
+            Int8Codes c = v.codes;
+            out.writeBoolean(c != null);
+            if (c != null) c.quantizer().write(out);
+        }
     }
 
     /**
      * Reads a store written by {@link #write}. With {@code map} the vectors are memory-mapped read-only from the
-     * file instead of loaded on the heap.
+     * file instead of loaded on the heap. {@code quantSection}: whether the file has the quantisation section
+     * (files written before it existed do not).
      */
-    public static VectorStore read(ModelFile.Reader r, int dim, Metric metric, int maxCount, boolean map)
+    public static VectorStore read(ModelFile.Reader r, int dim, Metric metric, int maxCount, boolean map,
+                                   boolean quantSection) throws IOException {
+        VectorStore s = readVectors(r, dim, metric, maxCount, map);
+        if (!quantSection) return s;
+        DataInputStream in = r.payload();
+        int mode = in.readUnsignedByte();
+        if (mode >= Quantization.values().length) throw r.invalid("quantisation mode " + mode + " is unknown");
+        if (mode == Quantization.NONE.ordinal()) return s;
+        Int8Quantizer trained = in.readBoolean() ? Int8Quantizer.read(in, dim, r::invalid) : null;
+        s.quantization = Quantization.values()[mode]; // before the store is published
+        if (trained == null) {
+            s.syncCodes();
+        } else {
+            Int8Codes c = new Int8Codes(trained);
+            s.encodeFrom(c, s.view(), s.count);
+            s.codes = c;
+        }
+        return s;
+    }
+
+    /**
+     * Switches a store just read (not yet shared with other threads) to another quantisation: drops the codes, or
+     * trains and computes them. Returns this store.
+     */
+    public VectorStore requantize(Quantization q) {
+        java.util.Objects.requireNonNull(q, "quantization");
+        if (q == quantization) return this;
+        quantization = q;
+        codes = null;
+        syncCodes();
+        return this;
+    }
+
+    private static VectorStore readVectors(ModelFile.Reader r, int dim, Metric metric, int maxCount, boolean map)
             throws IOException {
         DataInputStream in = r.payload();
         int count = in.readInt();
@@ -298,7 +400,8 @@ public final class VectorStore {
                 }
             }
             float[] norms = null;
-            VectorStore s = new VectorStore(dim, metric, mapped, bits, ids, null, deleted, count, deletedCount);
+            VectorStore s = new VectorStore(dim, metric, Quantization.NONE, mapped, bits, ids, null, deleted, count,
+                    deletedCount);
             if (metric == Metric.L2) {
                 norms = new float[count];
                 View v = s.view();
@@ -311,7 +414,7 @@ public final class VectorStore {
             }
             return s;
         }
-        VectorStore s = new VectorStore(dim, metric, Math.max(16, count));
+        VectorStore s = new VectorStore(dim, metric, Quantization.NONE, Math.max(16, count));
         byte[] chunk = new byte[4 * dim * 256];
         ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
         float[] buf = new float[dim];
@@ -360,8 +463,11 @@ public final class VectorStore {
         private final int pageMask;
         private final int dim;
         private final Kernels k = VectorMath.KERNELS;
+        private final Int8Codes codes;
 
-        View(VectorStore store, int count, float[][] pages, String[] ids, float[] norms, long[] deleted) {
+        View(VectorStore store, int count, float[][] pages, String[] ids, float[] norms, long[] deleted,
+             Int8Codes codes) {
+            this.codes = codes;
             this.store = store;
             this.count = count;
             this.pages = pages;
@@ -371,6 +477,15 @@ public final class VectorStore {
             this.pageBits = store.pageBits;
             this.pageMask = store.pageMask;
             this.dim = store.dim;
+        }
+
+        /**
+         * The int8 codes, or {@code null} without quantisation or before training. They may cover fewer ordinals than
+         * {@link #count} (vectors appended since the last sync) or more (appended after this view was taken): use
+         * {@code min(codes.count(), count)}.
+         */
+        public Int8Codes codes() {
+            return codes;
         }
 
         /** Whether the vectors are on the heap in pages (else memory-mapped). */

@@ -4,8 +4,11 @@ import io.finrec.vectorsearch.math.Kernels;
 import io.finrec.vectorsearch.math.ScalarKernels;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -13,6 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code --add-modules jdk.incubator.vector} and only ever loaded reflectively by
  * {@link io.finrec.vectorsearch.math.VectorMath} once the module is known to be present. The batched kernel
  * computes 4 queries x 4 base vectors per pass over the dimensions, so each loaded base chunk feeds four multiply-adds.
+ * The int8 kernels widen {@code L} codes to {@code L} ints per step (a sign-extending load) and accumulate exact
+ * {@code int} products; one query is scored against 4 code vectors per pass, sharing its widened chunk.
  * Stateless and thread-safe.
  */
 public final class PanamaKernels implements Kernels {
@@ -21,6 +26,10 @@ public final class PanamaKernels implements Kernels {
 
     private static final VectorSpecies<Float> S = species();
     private static final int L = S.length();
+    /** Int8 kernels: {@code L} bytes widened to {@code L} ints per step (sign-extending loads, then int multiply-adds). */
+    private static final boolean INT8 = L >= 8; // byte vectors are at least 64 bits
+    private static final VectorSpecies<Byte> SB = INT8 ? VectorSpecies.of(byte.class, VectorShape.forBitSize(8 * L)) : null;
+    private static final VectorSpecies<Integer> SI = VectorSpecies.of(int.class, S.vectorShape());
 
     private PanamaKernels() {}
 
@@ -61,8 +70,9 @@ public final class PanamaKernels implements Kernels {
 
     @Override
     public void dotBlock(float[] queries, int nq, float[] base, int baseOff, int nb, int dim, float[] out) {
-        if (dim % L != 0) {
-            ScalarKernels.INSTANCE.dotBlock(queries, nq, base, baseOff, nb, dim, out);
+        if (dim % L != 0) { // per pair, with the same rounding as a single dot product
+            for (int q = 0; q < nq; q++)
+                for (int j = 0; j < nb; j++) out[q * nb + j] = dot(queries, q * dim, base, baseOff + j * dim, dim);
             return;
         }
         int q = 0;
@@ -110,24 +120,45 @@ public final class PanamaKernels implements Kernels {
         for (; q < nq; q++) oneQuery(queries, q * dim, base, baseOff, nb, dim, out, q * nb);
     }
 
-    /** One query against {@code nb} base vectors, four base vectors per pass so each query chunk is loaded once. */
+    /**
+     * One query against {@code nb} base vectors, four base vectors per pass so each query chunk is loaded once. Each
+     * row uses two accumulators in the same order as {@link #dot}, so a vector's score does not depend on the path
+     * that computed it (the int8 flat scan's re-ranking reproduces the float scan's scores bit for bit).
+     */
     private static void oneQuery(float[] queries, int qOff, float[] base, int baseOff, int nb, int dim, float[] out,
                                  int outOff) {
         int j = 0;
-        for (; j + 3 < nb; j += 4) {
-            int b0 = baseOff + j * dim, b1 = b0 + dim, b2 = b1 + dim, b3 = b2 + dim;
-            FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
-            for (int i = 0; i < dim; i += L) {
-                FloatVector y = FloatVector.fromArray(S, queries, qOff + i);
-                a0 = y.fma(FloatVector.fromArray(S, base, b0 + i), a0);
-                a1 = y.fma(FloatVector.fromArray(S, base, b1 + i), a1);
-                a2 = y.fma(FloatVector.fromArray(S, base, b2 + i), a2);
-                a3 = y.fma(FloatVector.fromArray(S, base, b3 + i), a3);
+        if (dim >= 2 * L) {
+            int pairs = S.loopBound(dim) - L;
+            for (; j + 3 < nb; j += 4) {
+                int b0 = baseOff + j * dim, b1 = b0 + dim, b2 = b1 + dim, b3 = b2 + dim;
+                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+                FloatVector c0 = a0, c1 = a0, c2 = a0, c3 = a0;
+                int i = 0;
+                for (; i < pairs; i += 2 * L) {
+                    FloatVector y = FloatVector.fromArray(S, queries, qOff + i);
+                    FloatVector z = FloatVector.fromArray(S, queries, qOff + i + L);
+                    a0 = y.fma(FloatVector.fromArray(S, base, b0 + i), a0);
+                    c0 = z.fma(FloatVector.fromArray(S, base, b0 + i + L), c0);
+                    a1 = y.fma(FloatVector.fromArray(S, base, b1 + i), a1);
+                    c1 = z.fma(FloatVector.fromArray(S, base, b1 + i + L), c1);
+                    a2 = y.fma(FloatVector.fromArray(S, base, b2 + i), a2);
+                    c2 = z.fma(FloatVector.fromArray(S, base, b2 + i + L), c2);
+                    a3 = y.fma(FloatVector.fromArray(S, base, b3 + i), a3);
+                    c3 = z.fma(FloatVector.fromArray(S, base, b3 + i + L), c3);
+                }
+                if (i < dim) { // one chunk left (dim is a multiple of L here)
+                    FloatVector y = FloatVector.fromArray(S, queries, qOff + i);
+                    a0 = y.fma(FloatVector.fromArray(S, base, b0 + i), a0);
+                    a1 = y.fma(FloatVector.fromArray(S, base, b1 + i), a1);
+                    a2 = y.fma(FloatVector.fromArray(S, base, b2 + i), a2);
+                    a3 = y.fma(FloatVector.fromArray(S, base, b3 + i), a3);
+                }
+                out[outOff + j] = sum(a0.add(c0));
+                out[outOff + j + 1] = sum(a1.add(c1));
+                out[outOff + j + 2] = sum(a2.add(c2));
+                out[outOff + j + 3] = sum(a3.add(c3));
             }
-            out[outOff + j] = sum(a0);
-            out[outOff + j + 1] = sum(a1);
-            out[outOff + j + 2] = sum(a2);
-            out[outOff + j + 3] = sum(a3);
         }
         for (; j < nb; j++) out[outOff + j] = INSTANCE.dot(queries, qOff, base, baseOff + j * dim, dim);
     }
@@ -142,5 +173,48 @@ public final class PanamaKernels implements Kernels {
         float s = sum(acc);
         for (; i < dim; i++) s += a[aOff + i] * b.getFloat(bByteOff + 4 * i);
         return s;
+    }
+
+    private static IntVector ints(byte[] a, int off) {
+        return (IntVector) ByteVector.fromArray(SB, a, off).convertShape(VectorOperators.B2I, SI, 0);
+    }
+
+    @Override
+    public int dotInt8(byte[] a, int aOff, byte[] b, int bOff, int dim) {
+        if (!INT8) return ScalarKernels.INSTANCE.dotInt8(a, aOff, b, bOff, dim);
+        int i = 0;
+        int s = 0;
+        if (dim >= L) {
+            IntVector acc = IntVector.zero(SI);
+            for (int n = dim - L; i <= n; i += L) acc = acc.add(ints(a, aOff + i).mul(ints(b, bOff + i)));
+            s = acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < dim; i++) s += a[aOff + i] * b[bOff + i];
+        return s;
+    }
+
+    @Override
+    public void dotInt8Rows(byte[] query, byte[] base, int baseOff, int nb, int dim, int[] out) {
+        if (!INT8 || dim % L != 0) {
+            ScalarKernels.INSTANCE.dotInt8Rows(query, base, baseOff, nb, dim, out);
+            return;
+        }
+        int j = 0;
+        for (; j + 3 < nb; j += 4) {
+            int b0 = baseOff + j * dim, b1 = b0 + dim, b2 = b1 + dim, b3 = b2 + dim;
+            IntVector a0 = IntVector.zero(SI), a1 = a0, a2 = a0, a3 = a0;
+            for (int i = 0; i < dim; i += L) {
+                IntVector y = ints(query, i);
+                a0 = a0.add(y.mul(ints(base, b0 + i)));
+                a1 = a1.add(y.mul(ints(base, b1 + i)));
+                a2 = a2.add(y.mul(ints(base, b2 + i)));
+                a3 = a3.add(y.mul(ints(base, b3 + i)));
+            }
+            out[j] = a0.reduceLanes(VectorOperators.ADD);
+            out[j + 1] = a1.reduceLanes(VectorOperators.ADD);
+            out[j + 2] = a2.reduceLanes(VectorOperators.ADD);
+            out[j + 3] = a3.reduceLanes(VectorOperators.ADD);
+        }
+        for (; j < nb; j++) out[j] = dotInt8(query, 0, base, baseOff + j * dim, dim);
     }
 }
