@@ -34,8 +34,10 @@ import java.util.Set;
  * A message reporting a problem a product cannot fix ({@link SupportIssue}: a declined card, fraud, a lost or stolen
  * card, a locked account, a complaint about the service) is answered with the support path first. Products are then
  * offered only when the message also states a need they serve ({@link ParsedMessage#needs()}: "my card is declined
- * <em>abroad</em>" may get a card without foreign fees, "declined at the airport" gets none), at most
- * {@link ChatConfig#supportTopK()} of them, and never a loan.
+ * <em>abroad</em>" may get a card without foreign fees, "declined at the airport" gets none), of a family that can
+ * remedy every reported issue ({@link SupportIssue#remedies()}: none for fraud, a lost card or a locked account), at
+ * most {@link ChatConfig#supportTopK()} of them, and never a loan; the search then also uses what a remedy does
+ * ({@link SupportIssue#remedy()}).
  *
  * <h2>Who is offered what</h2>
  * A product is a candidate when the customer satisfies its {@link io.finrec.core.domain.Eligibility} (age, income,
@@ -72,6 +74,7 @@ public final class ChatRecommender {
     private final Clock clock;
     private final ChatConfig config;
     private final MessageParser parser = MessageParser.create();
+    private final Map<SupportIssue, float[]> remedyVectors = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ChatRecommender(Builder b) {
         this.embedder = b.embedder;
@@ -141,12 +144,14 @@ public final class ChatRecommender {
 
     private List<ProductMatch> rank(ChatCustomer customer, String message, ParsedMessage parsed) {
         boolean support = parsed.isSupportRequest();
-        if (support && (parsed.needs().isEmpty() || config.supportTopK() == 0)) return List.of();
+        Set<ProductType> families = support ? supportFamilies(parsed) : EnumSet.allOf(ProductType.class);
+        if (families.isEmpty() || (support && config.supportTopK() == 0)) return List.of();
         List<String> allowed = new ArrayList<>();
         for (Product p : kb.products())
-            if (offerable(customer, p)) for (Passage passage : kb.passagesOf(p.id())) allowed.add(passage.id());
+            if (families.contains(p.type()) && offerable(customer, p))
+                for (Passage passage : kb.passagesOf(p.id())) allowed.add(passage.id());
         if (allowed.isEmpty()) return List.of();
-        float[] query = embedder.embed(message);
+        float[] query = support ? supportQuery(message, parsed) : embedder.embed(message);
         SearchRequest request = SearchRequest.topK(Math.min(config.searchDepth(), allowed.size()))
                 .withFilter(VectorFilter.ofIds(allowed));
         Map<String, List<PassageMatch>> byProduct = new LinkedHashMap<>();
@@ -175,16 +180,39 @@ public final class ChatRecommender {
         }
         out.sort(Comparator.comparingDouble(ProductMatch::score).reversed()
                 .thenComparing(m -> m.product().id()));
-        if (support) out.removeIf(m -> !servesStatedNeed(m.product().type(), parsed));
         int limit = support ? config.supportTopK() : config.topK();
         return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
     }
 
-    /** Whether a product family serves a need the message states, and is not lending. */
-    private static boolean servesStatedNeed(ProductType type, ParsedMessage parsed) {
-        if (LENDING.contains(type)) return false;
-        for (Intent need : parsed.needs()) if (need.productTypes().contains(type)) return true;
-        return false;
+    /**
+     * The families a support reply may offer: those serving a need the message states, that every reported issue
+     * admits as a remedy ({@link SupportIssue#remedies()}), never lending. Empty: support only.
+     */
+    static Set<ProductType> supportFamilies(ParsedMessage parsed) {
+        Set<ProductType> out = EnumSet.noneOf(ProductType.class);
+        for (Intent need : parsed.needs()) out.addAll(need.productTypes());
+        for (SupportIssue issue : parsed.support()) out.retainAll(issue.remedies());
+        out.removeAll(LENDING);
+        return out;
+    }
+
+    /**
+     * The search vector of a support message: the message and what a remedy of each issue does
+     * ({@link SupportIssue#remedy()}), averaged and normalised, so the product found addresses the issue the customer
+     * has, not just the words around it ("fees abroad" alone finds money transfers; a declined card wants a card).
+     */
+    private float[] supportQuery(String message, ParsedMessage parsed) {
+        float[] q = embedder.embed(message).clone();
+        for (SupportIssue issue : parsed.support()) {
+            if (issue.remedy().isEmpty()) continue;
+            float[] r = remedyVectors.computeIfAbsent(issue, i -> embedder.embed(i.remedy().orElseThrow()));
+            for (int d = 0; d < q.length; d++) q[d] += r[d];
+        }
+        double norm = 0;
+        for (float v : q) norm += (double) v * v;
+        float inv = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
+        for (int d = 0; d < q.length; d++) q[d] *= inv;
+        return q;
     }
 
     /** Builds a {@link ChatRecommender}. Not thread-safe. */

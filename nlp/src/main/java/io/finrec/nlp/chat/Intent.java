@@ -40,7 +40,7 @@ public enum Intent {
     /** Protect people or things: insurance. */
     PROTECT("insure|insurance|insured|protect|protection|cover|coverage|life cover|if (?:something|anything) "
             + "happens|accident|theft|stolen|medical|health|hospital|funeral|dependants|dependents|peace of mind",
-            "insure|insurance|insured|protection|cover|coverage|life cover|peace of mind",
+            "insure|insurance|insured|protection|coverage|life cover|peace of mind",
             EnumSet.of(ProductType.INSURANCE)),
     /** Pay and spend day to day: accounts and cards. */
     PAY("pay|paying|payment|payments|bills?|rent|salary|paycheck|direct deposit|transfer|spend|spending|shopping|"

@@ -99,10 +99,11 @@ class ChatRecommenderTest {
         ChatReply abroad = chat.reply(ADULT, "my card keeps getting declined abroad and the foreign fees are a joke");
         assertEquals(List.of("T-FX"), ids(abroad), abroad.reply());
         assertTrue(abroad.reply().indexOf("declined") < abroad.reply().indexOf("Travel Money Card"), abroad.reply());
-        // fraud, even when the customer asks for a loan: never a loan
-        ChatReply fraud = chat.reply(ADULT, "someone used my card and I never made these payments, can I get a loan to cover rent?");
+        // fraud, even when the customer asks for a loan or cover: support only (a compromised card is no sales lead)
+        ChatReply fraud = chat.reply(ADULT,
+                "someone used my card and I never made these payments, can I get a loan or insurance to cover rent?");
         assertTrue(fraud.parsed().urgent(), fraud.reply());
-        for (String id : ids(fraud)) assertFalse(List.of("T-MORT", "T-CAR").contains(id), fraud.reply());
+        assertEquals(List.of(), ids(fraud), fraud.reply());
         assertTrue(fraud.reply().startsWith("I'm sorry") || fraud.reply().startsWith("If there are payments"), fraud.reply());
         assertTrue(fraud.reply().contains("freeze your card"), fraud.reply());
         ChatReply complaint = chat.reply(ADULT, "you charged me twice for the same thing, this is unacceptable");

@@ -104,6 +104,12 @@ class MessageParserTest {
         ParsedMessage complaint = parse("you charged me twice for the same thing, this is unacceptable");
         assertEquals(List.of(SupportIssue.COMPLAINT), complaint.support());
         assertFalse(complaint.urgent(), "a complaint is not a compromised card");
+        // what a support reply may offer: stated needs, within the issues' remedies, never lending
+        assertEquals(java.util.Set.of(), ChatRecommender.supportFamilies(declined));
+        assertEquals(java.util.Set.of(io.finrec.core.domain.ProductType.CREDIT_CARD, io.finrec.core.domain.ProductType.FOREX),
+                ChatRecommender.supportFamilies(abroad));
+        assertEquals(java.util.Set.of(), ChatRecommender.supportFamilies(
+                parse("my card was stolen abroad, I need travel insurance and a loan")));
         // product questions, however angry, are not support requests
         for (String m : List.of("ugh my savings earn NOTHING, this is ridiculous. where can I get a real rate??",
                 "so fed up with paying 25% on my cards!!! need a way out",
