@@ -9,6 +9,7 @@ import io.finrec.api.categorize.CategoryPrediction;
 import io.finrec.api.categorize.CategoryScore;
 import io.finrec.api.categorize.Taxonomy;
 import io.finrec.core.builtin.BankConfig;
+import io.finrec.core.util.Checks;
 import io.finrec.nlp.categorize.CategorizationData;
 import io.finrec.nlp.categorize.CategorizerConfig;
 import io.finrec.nlp.categorize.CategorizerModel;
@@ -21,10 +22,8 @@ import io.finrec.nlp.categorize.knowledge.KnowledgeBase;
 import io.finrec.nlp.categorize.knowledge.MccTable;
 import io.finrec.nlp.categorize.knowledge.MerchantDirectory;
 import io.finrec.nlp.classify.ClassificationMetrics;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +45,9 @@ import picocli.CommandLine.Spec;
  * {@code finrec categorize}: transaction descriptions to categories.
  * <ul>
  *   <li>{@code finrec categorize [--model M] < descriptions.txt}: one JSON line per input line, {@code {description,
- *       category, probability, merchant, top3, source}} (an {@code error} field instead for a blank or oversized
- *       line; the exit code is then 1);</li>
+ *       category, probability, merchant, top3, source}} (an {@code error} field instead for a blank line, and the
+ *       exit code is then 1; invalid UTF-8, a line over {@value Checks#MAX_TEXT_LENGTH} characters or no input at all
+ *       stop the command with an error naming the line);</li>
  *   <li>{@code finrec categorize train --train F [--dev F] --out M}: trains a model on labelled CSV files and/or the
  *       built-in bank;</li>
  *   <li>{@code finrec categorize eval --model M --test F}: accuracy, macro-F1, coverage and confusion matrix;</li>
@@ -84,10 +84,14 @@ final class CategorizeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int errors = 0;
         long lines = 0;
-        try (InputStream in = input == null ? System.in : Files.newInputStream(input);
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        if (input != null && !Files.isRegularFile(input))
+            throw new ParameterException(spec.commandLine(), "--input: " + input + " does not exist");
+        try (InputStream in = input == null ? System.in : Files.newInputStream(input)) {
+            // strict UTF-8, one line at a time: an invalid or oversized line stops the run with an error naming it
+            // (the input is never read whole into memory)
+            Utf8Lines r = new Utf8Lines(in, input == null ? "standard input" : input.toString(), Checks.MAX_TEXT_LENGTH);
             List<String> batch = new ArrayList<>(BATCH);
-            for (String line; (line = r.readLine()) != null; ) {
+            for (String line; (line = r.next()) != null; ) {
                 batch.add(line);
                 if (batch.size() == BATCH) {
                     errors += writeBatch(m, batch, lines, out);
@@ -99,6 +103,11 @@ final class CategorizeCommand implements Callable<Integer> {
             lines += batch.size();
         }
         out.flush();
+        if (lines == 0) {
+            spec.commandLine().getErr().println("finrec categorize: no input (expected one transaction description "
+                    + "per line on standard input or in --input FILE)");
+            return 1;
+        }
         if (errors > 0) {
             spec.commandLine().getErr().printf(Locale.ROOT, "finrec categorize: %d of %d lines could not be categorized "
                     + "(see their \"error\" fields)%n", errors, lines);

@@ -121,14 +121,15 @@ public final class CategorizerModel implements TransactionCategorizer {
     }
 
     /**
-     * The default model shipped with FinRec (trained on the built-in bank's data; see its {@link #provenance()}).
-     * Loaded once and shared.
+     * The default model shipped with FinRec (trained on the built-in bank's data; see its {@link #provenance()}),
+     * using the knowledge tables shipped in the same jar ({@link KnowledgeBase#builtin()}), so directory and cue
+     * updates apply without retraining. Loaded once and shared.
      */
     public static CategorizerModel builtin() {
         CategorizerModel m = builtin;
         if (m == null) {
             synchronized (CategorizerModel.class) {
-                if (builtin == null) builtin = loadResource(BUILTIN_RESOURCE);
+                if (builtin == null) builtin = loadResource(BUILTIN_RESOURCE).withKnowledge(KnowledgeBase.builtin());
                 m = builtin;
             }
         }
