@@ -237,6 +237,12 @@ class CategorizerModelTest {
         withNull.add(null);
         e = assertThrows(IllegalArgumentException.class, () -> model.categorizeAll(withNull));
         assertTrue(e.getMessage().contains("position 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> CategorizationInput.of("NETFLIX " + "X".repeat(100_000)));
+        assertTrue(e.getMessage().contains("description") && e.getMessage().contains("longer than"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new CategorizationInput("SQ *HULU", Optional.empty(),
+                OptionalInt.of(12_345), Optional.empty(), Optional.empty()));
+        assertTrue(e.getMessage().contains("mcc"), e.getMessage());
+        assertTrue(model.categorizeAll(List.of()).isEmpty(), "an empty batch has no answers");
         String huge = "AMAZON MKTPL*" + "X".repeat(99_000);
         assertEquals(model.categorize(CategorizationInput.of("AMAZON MKTPL*XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX")).category(),
                 model.categorize(CategorizationInput.of(huge)).category(), "a 99,000-character code is just a code");

@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * A directory of well-known merchants, billers, payroll processors and payment services with their aliases and
  * statement abbreviations ("WHOLEFDS", "AMZN MKTP", "VZWRLSS"), each with a category. The built-in directory
- * ({@link #builtin()}, resource {@code merchants.txt}) holds about 1,670 US brands across FinRec's 15 categories;
+ * ({@link #builtin()}, resource {@code merchants.txt}) holds about 2,800 US brands across FinRec's 15 categories;
  * banks extend or replace it ({@link #toBuilder()}, {@link #parse}).
  *
  * <h2>Matching</h2>

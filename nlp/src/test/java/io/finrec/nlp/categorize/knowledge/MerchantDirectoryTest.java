@@ -37,6 +37,14 @@ class MerchantDirectoryTest {
             "ELECTRONIC PMT-WEB, PGANDE WEB ONLINE PAYMENT 12 | PG&E | utilities",
             "COSTCO GAS # 902 ATLANTA GA | Costco Gas | fuel",
             "NETFLIX.COM*LK22MZEM1 | Netflix | entertainment",
+            // brand families and look-alikes: the longer, more specific alias wins
+            "POS 2231 UNITED SUPERMARKETS #532 LUBBOCK TX | United Supermarkets | groceries",
+            "UNITED 0162345678901 HOUSTON TX | United Airlines | travel",
+            "BJS RESTAURANT #512 BREA CA | BJ's Restaurant | dining",
+            "HUMANA PHARMACY 800-379-0092 KY | Humana Pharmacy | healthcare",
+            "ACH DEBIT BANK OF AMERICA MORTGAGE PAYMENT | Bank of America Mortgage | rent",
+            "TWC UI BENEFITS 03/14 | Texas Workforce Commission | salary",
+            "APPLE.COM/BILL 866-712-7753 CA | Apple Services | entertainment",
     })
     void matchesBrandsAndAbbreviations(String description, String name, String category) {
         MerchantDirectory.Match m = match(description).orElseThrow(() -> new AssertionError("no match: " + description));
