@@ -39,6 +39,8 @@ public final class DescriptionNormalizer {
     private static final Set<String> STOP = Set.of("WEB", "ID", "DES", "PPD", "INDN", "PMT", "PMTS", "PAYMENT",
             "PAYMENTS", "AUTOPAY", "BILL", "ONLINE", "CONF", "REF", "FROM", "TO", "PAYROLL", "SALARY", "DEP",
             "INST", "XFER", "TYPE", "OUT", "TRN", "TRACE", "CARD", "WEBPMTS", "ECHECK");
+    /** Connectors that cannot end a merchant name ("DELTA DENTAL OF" once the state of "OF CA" is stripped). */
+    private static final Set<String> DANGLING = Set.of("OF", "AT", "IN", "AND", "THE", "FOR");
 
     private final Places places;
 
@@ -76,6 +78,7 @@ public final class DescriptionNormalizer {
                 && kindArr[end + 1] == TokenKind.WORD) end++; // "99 RANCH", "24 HOUR FITNESS"
         while (end < n && kindArr[end] == TokenKind.WORD && !(end > start && STOP.contains(words[end]))) end++;
         end = stripPlace(words, start, end);
+        while (end - start > 1 && DANGLING.contains(words[end - 1])) end--;
         String name;
         if (end > start) {
             name = Words.titleCase(joinRaw(rawArr, start, end));

@@ -34,6 +34,8 @@ class DescriptionNormalizerTest {
             "NETFLIX.COM*LK22MZEM1 | NETFLIX COM | ",
             "MOBILE ZELLE FROM KENJI BROWN | ZELLE | MOBILE",
             "PP*STEAMGAMES 425-889-9642 WA | STEAMGAMES | PP",
+            "DELTA DENTAL OF CA 800-765-6003 CA | DELTA DENTAL | ",
+            "BLUE SHIELD OF CALIFORNIA | BLUE SHIELD OF CALIFORNIA | ",
             "CLV *BLUE HERON CAFE SEATTLE WA | BLUE HERON CAFE | CLV",
             "pos\t0412  sp+ parking #3815 kansas | SP PARKING | POS",
     })
