@@ -188,7 +188,9 @@ public final class VectorsCommand implements Runnable {
             }
             long heapBefore = usedHeap();
             long t0 = System.nanoTime();
-            idx.addAll(ids, Arrays.asList(b), t, new ConsoleProgressBar(spec.commandLine().getErr()));
+            try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), ProgressBar.defaultMode())) {
+                idx.addAll(ids, Arrays.asList(b), t, bar);
+            }
             double buildSeconds = (System.nanoTime() - t0) / 1e9;
             long heapAfter = usedHeap();
             ObjectNode line = JSON.createObjectNode();
