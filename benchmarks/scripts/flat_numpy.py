@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Exact top-k by inner product with numpy (OpenBLAS), as a stand-in for FAISS's IndexFlatIP, which cannot be
-installed here: for a batch FAISS makes the same BLAS sgemm call (blocked over the base) and keeps a heap per query;
+"""Exact top-k by inner product with numpy (OpenBLAS), as a stand-in for FAISS's IndexFlatIP (FAISS itself: see
+flat_faiss.py): for a batch FAISS makes the same BLAS sgemm call (blocked over the base) and keeps a heap per query;
 for one query at a time it runs its own SIMD dot-product loop, which numpy's sgemv matches in spirit.
 
 Usage: OPENBLAS_NUM_THREADS=1 python3 flat_numpy.py BASE.fvecs QUERIES.fvecs TRUTH.ivecs [k] [repeat]

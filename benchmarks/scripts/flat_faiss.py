@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Exact top-k by inner product with FAISS's IndexFlatIP (Debian's python3-faiss 1.7.3, the version the issue measured),
+one query at a time and as one batch, on the same TEXMEX files `finrec vectors bench` reads.
+
+Usage: /usr/bin/python3 flat_faiss.py BASE.fvecs QUERIES.fvecs TRUTH.ivecs [k] [repeat] [threads]
+Prints JSON lines like `finrec vectors bench`: recall@k against the truth and QPS (median of `repeat` passes over all
+queries). `threads` sets faiss.omp_set_num_threads (default 1). Install: apt-get install python3-faiss.
+"""
+import json
+import os
+import sys
+import time
+
+import faiss
+import numpy as np
+
+
+def read_vecs(path, dtype):
+    raw = np.fromfile(path, dtype=np.int32)
+    if raw.size == 0:
+        raise SystemExit(f"{path}: empty file")
+    dim = int(raw[0])
+    if dim <= 0 or raw.size % (dim + 1) != 0:
+        raise SystemExit(f"{path}: not a vecs file (dimension {dim})")
+    rows = raw.reshape(-1, dim + 1)
+    if not (rows[:, 0] == dim).all():
+        raise SystemExit(f"{path}: rows of different dimensions")
+    return np.ascontiguousarray(rows[:, 1:]).view(dtype)
+
+
+def recall(found, truth, k):
+    hits = sum(len(set(f[:k]) & set(t[:k])) for f, t in zip(found, truth))
+    return hits / (k * len(found))
+
+
+def main():
+    if len(sys.argv) < 4:
+        raise SystemExit(__doc__)
+    base = read_vecs(sys.argv[1], np.float32)
+    queries = read_vecs(sys.argv[2], np.float32)
+    truth = read_vecs(sys.argv[3], np.int32)
+    k = int(sys.argv[4]) if len(sys.argv) > 4 else 10
+    repeat = int(sys.argv[5]) if len(sys.argv) > 5 else 3
+    threads = int(sys.argv[6]) if len(sys.argv) > 6 else 1
+    faiss.omp_set_num_threads(threads)
+    index = faiss.IndexFlatIP(base.shape[1])
+    index.add(base)
+
+    def single():
+        return np.vstack([index.search(queries[i:i + 1], k)[1] for i in range(len(queries))])
+
+    def batch():
+        return index.search(queries, k)[1]
+
+    for name, fn in (("single", single), ("batch", batch)):
+        qps = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            found = fn()
+            qps.append(len(queries) / (time.perf_counter() - t0))
+        print(json.dumps({"engine": "faiss-flat", "mode": name, "faiss": faiss.__version__, "threads": threads,
+                          "vectors": len(base), "dimension": base.shape[1], "queries": len(queries), "k": k,
+                          "recall": round(recall(found, truth, k), 4), "qps": round(sorted(qps)[len(qps) // 2]),
+                          "repeat": repeat, "loadAverage": round(os.getloadavg()[0], 2)}), flush=True)
+
+
+if __name__ == "__main__":
+    main()
