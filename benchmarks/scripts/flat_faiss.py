@@ -14,23 +14,8 @@ import time
 import faiss
 import numpy as np
 
-
-def read_vecs(path, dtype):
-    raw = np.fromfile(path, dtype=np.int32)
-    if raw.size == 0:
-        raise SystemExit(f"{path}: empty file")
-    dim = int(raw[0])
-    if dim <= 0 or raw.size % (dim + 1) != 0:
-        raise SystemExit(f"{path}: not a vecs file (dimension {dim})")
-    rows = raw.reshape(-1, dim + 1)
-    if not (rows[:, 0] == dim).all():
-        raise SystemExit(f"{path}: rows of different dimensions")
-    return np.ascontiguousarray(rows[:, 1:]).view(dtype)
-
-
-def recall(found, truth, k):
-    hits = sum(len(set(f[:k]) & set(t[:k])) for f, t in zip(found, truth))
-    return hits / (k * len(found))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from flat_numpy import read_vecs, recall  # noqa: E402  (one .fvecs reader and recall for all scripts)
 
 
 def main():

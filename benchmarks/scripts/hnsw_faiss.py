@@ -14,7 +14,7 @@ import faiss
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from flat_faiss import read_vecs, recall  # noqa: E402
+from flat_numpy import read_vecs, recall  # noqa: E402
 
 
 def main():
