@@ -24,9 +24,6 @@ class DocumentationTest {
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
             "^\\s*public\\s+(?:(?:static|final|abstract|sealed|non-sealed|strictfp)\\s+)*"
                     + "(?:class|interface|record|enum|@interface)\\s+\\w+");
-    /** Packages of areas whose owners were at work when this test was written (categorizer); remove once fixed. */
-    private static final Set<String> KNOWN_WITHOUT_PACKAGE_INFO =
-            Set.of("benchmarks/src/main/java/io/finrec/benchmarks/categorize");
 
     private static List<Path> mainSources() throws IOException {
         List<Path> out = new ArrayList<>();
@@ -49,7 +46,7 @@ class DocumentationTest {
         List<String> missing = new ArrayList<>();
         for (Path d : dirs) {
             String rel = ROOT.relativize(d).toString().replace('\\', '/');
-            if (!Files.exists(d.resolve("package-info.java")) && !KNOWN_WITHOUT_PACKAGE_INFO.contains(rel))
+            if (!Files.exists(d.resolve("package-info.java")))
                 missing.add(rel);
         }
         assertTrue(dirs.size() > 30, "scanned " + dirs.size() + " packages under " + ROOT);
