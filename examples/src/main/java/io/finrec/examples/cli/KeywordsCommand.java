@@ -18,7 +18,7 @@ public final class KeywordsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         KeywordExtractor x = KeywordExtractor.builtIn();
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
-        TextLines.forEach(System.in, "stdin", line -> {
+        Utf8Lines.forEach(System.in, "stdin", Utf8Lines.NO_LIMIT, line -> {
             ObjectNode n = SentimentCommand.JSON.createObjectNode();
             n.put("text", line);
             ArrayNode ks = n.putArray("keywords");

@@ -82,7 +82,7 @@ public final class SentimentCommand implements Callable<Integer> {
         SentimentScorer scorer = engine == Engine.vader ? VaderSentiment.create() : learned(engine, model);
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         List<String> batch = new ArrayList<>();
-        TextLines.forEach(System.in, "stdin", line -> {
+        Utf8Lines.forEach(System.in, "stdin", Utf8Lines.NO_LIMIT, line -> {
             batch.add(line);
             if (batch.size() == 256) flush(scorer, batch, out);
         });

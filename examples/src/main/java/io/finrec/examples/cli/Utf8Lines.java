@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * Reads text lines that must be valid UTF-8, decoding each line on its own so an error names the right line (a
@@ -29,6 +30,20 @@ final class Utf8Lines {
         this.in = new BufferedInputStream(in, 1 << 16);
         this.source = source;
         this.maxChars = maxChars;
+    }
+
+    /** For {@link #forEach}: no limit on a line's length beyond what a Java string holds. */
+    static final int NO_LIMIT = Integer.MAX_VALUE;
+
+    /**
+     * Calls {@code each} for every line of {@code in} (without its terminator); returns the number of lines.
+     *
+     * @throws DataFormatException naming the source and line when one is not UTF-8 or longer than {@code maxChars}
+     */
+    static long forEach(InputStream in, String source, int maxChars, Consumer<String> each) throws IOException {
+        Utf8Lines lines = new Utf8Lines(in, source, maxChars);
+        for (String text; (text = lines.next()) != null; ) each.accept(text);
+        return lines.line();
     }
 
     /** Lines read so far. */
