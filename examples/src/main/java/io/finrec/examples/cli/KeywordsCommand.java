@@ -18,17 +18,20 @@ public final class KeywordsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         KeywordExtractor x = KeywordExtractor.builtIn();
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
-        Utf8Lines.forEach(System.in, "stdin", Utf8Lines.NO_LIMIT, line -> {
-            ObjectNode n = SentimentCommand.JSON.createObjectNode();
-            n.put("text", line);
-            ArrayNode ks = n.putArray("keywords");
-            for (Keyword k : x.extract(line)) {
-                ks.addObject().put("category", k.category().id()).put("canonical", k.canonical())
-                        .put("surface", k.surface()).put("start", k.start()).put("end", k.end());
-            }
-            out.println(n);
-        });
-        out.flush();
+        try { // lines answered before a bad line are still printed
+            Utf8Lines.forEach(System.in, "stdin", Utf8Lines.NO_LIMIT, line -> {
+                ObjectNode n = SentimentCommand.JSON.createObjectNode();
+                n.put("text", line);
+                ArrayNode ks = n.putArray("keywords");
+                for (Keyword k : x.extract(line)) {
+                    ks.addObject().put("category", k.category().id()).put("canonical", k.canonical())
+                            .put("surface", k.surface()).put("start", k.start()).put("end", k.end());
+                }
+                out.println(n);
+            });
+        } finally {
+            out.flush();
+        }
         return 0;
     }
 }

@@ -82,12 +82,15 @@ public final class SentimentCommand implements Callable<Integer> {
         SentimentScorer scorer = engine == Engine.vader ? VaderSentiment.create() : learned(engine, model);
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         List<String> batch = new ArrayList<>();
-        Utf8Lines.forEach(System.in, "stdin", Utf8Lines.NO_LIMIT, line -> {
-            batch.add(line);
-            if (batch.size() == 256) flush(scorer, batch, out);
-        });
-        flush(scorer, batch, out);
-        out.flush();
+        try { // lines scored before a bad line are still printed
+            Utf8Lines.forEach(System.in, "stdin", Utf8Lines.NO_LIMIT, line -> {
+                batch.add(line);
+                if (batch.size() == 256) flush(scorer, batch, out);
+            });
+            flush(scorer, batch, out);
+        } finally {
+            out.flush();
+        }
         if (scorer instanceof AutoCloseable c) c.close();
         return 0;
     }

@@ -116,6 +116,11 @@ class SentimentCliTest {
         Run bad = run(new byte[] {'o', 'k', '\n', (byte) 0xC3, '\n'}, "sentiment");
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("line 2") && bad.err().contains("UTF-8"), bad.err());
+        // keywords answers line by line: the good line before the bad one is still printed
+        Run badKeywords = run(new byte[] {'o', 'k', '\n', (byte) 0xC3, '\n'}, "keywords");
+        assertEquals(1, badKeywords.code());
+        assertTrue(badKeywords.out().contains("\"text\":\"ok\""), badKeywords.out());
+        assertTrue(badKeywords.err().contains("line 2"), badKeywords.err());
     }
 
     @Test
