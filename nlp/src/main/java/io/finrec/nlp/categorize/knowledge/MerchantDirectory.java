@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A directory of well-known merchants, billers, payroll processors and payment services with their aliases and
  * statement abbreviations ("WHOLEFDS", "AMZN MKTP", "VZWRLSS"), each with a category. The built-in directory
- * ({@link #builtin()}, resource {@code merchants.txt}) holds about 2,800 US brands across FinRec's 15 categories;
- * banks extend or replace it ({@link #toBuilder()}, {@link #parse}).
+ * ({@link #builtin()}) holds about 2,800 hand-curated US brands across FinRec's 15 categories ({@link #curated()},
+ * resource {@code merchants.txt}) followed by US brands imported from OpenStreetMap's name-suggestion-index
+ * ({@link #nameSuggestionIndex()}); banks extend or replace it ({@link #toBuilder()}, {@link #parse}).
  *
  * <h2>Matching</h2>
  * Aliases are compared squashed (upper-case letters and digits only), so "WHOLE FOODS", "WholeFds" and
@@ -36,8 +38,9 @@ public final class MerchantDirectory {
     public static final int MIN_MIDWORD = 6;
     /** Minimum matched characters for a partial (cut-off) match. */
     public static final int MIN_PARTIAL = 5;
-    private static final String RESOURCE = "/io/finrec/nlp/categorize/merchants.txt";
-    private static volatile MerchantDirectory builtin;
+    private static final String CURATED = "/io/finrec/nlp/categorize/merchants.txt";
+    private static final String NSI = "/io/finrec/nlp/categorize/merchants-nsi.txt";
+    private static volatile MerchantDirectory curated, nsi, builtin;
 
     /**
      * A directory entry.
@@ -151,13 +154,46 @@ public final class MerchantDirectory {
         return a == b ? a : -2;
     }
 
-    /** The built-in directory (loaded once from the {@code merchants.txt} resource). */
+    /**
+     * The built-in directory: the hand-curated {@link #curated()} entries first, then the
+     * {@link #nameSuggestionIndex()} entries, so a hand-curated alias wins over an identical generated one.
+     * Loaded once.
+     */
     public static MerchantDirectory builtin() {
         MerchantDirectory d = builtin;
         if (d == null) {
             synchronized (MerchantDirectory.class) {
-                if (builtin == null) builtin = parse(SectionedText.resource(RESOURCE), "merchants.txt");
+                if (builtin == null) builtin = curated().toBuilder().addAll(nameSuggestionIndex()).build();
                 d = builtin;
+            }
+        }
+        return d;
+    }
+
+    /** The hand-curated part of the built-in directory (resource {@code merchants.txt}, about 2,800 entries). */
+    public static MerchantDirectory curated() {
+        MerchantDirectory d = curated;
+        if (d == null) {
+            synchronized (MerchantDirectory.class) {
+                if (curated == null) curated = parse(SectionedText.resource(CURATED), "merchants.txt");
+                d = curated;
+            }
+        }
+        return d;
+    }
+
+    /**
+     * The generated part of the built-in directory: US brands of OpenStreetMap's name-suggestion-index (BSD
+     * 3-Clause; resource {@code merchants-nsi.txt}, licence in {@code merchants-nsi.LICENSE.md} beside it), imported
+     * at development time by {@code nlp/tools/import-nsi.sh}. Its aliases never conflict with a hand-curated alias of
+     * another category.
+     */
+    public static MerchantDirectory nameSuggestionIndex() {
+        MerchantDirectory d = nsi;
+        if (d == null) {
+            synchronized (MerchantDirectory.class) {
+                if (nsi == null) nsi = parse(SectionedText.resource(NSI), "merchants-nsi.txt");
+                d = nsi;
             }
         }
         return d;
@@ -192,18 +228,21 @@ public final class MerchantDirectory {
         return new MerchantDirectory(entries);
     }
 
-    /** The directory in its text format (round-trips through {@link #parse}). */
+    /**
+     * The directory in its text format (round-trips through {@link #parse}, entry order included: a section header is
+     * written whenever the category changes, so a category may have several sections).
+     */
     public String toText() {
-        Map<String, List<Entry>> byCat = new LinkedHashMap<>();
-        for (Entry e : entries) byCat.computeIfAbsent(e.category(), k -> new ArrayList<>()).add(e);
         StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, List<Entry>> c : byCat.entrySet()) {
-            sb.append('[').append(c.getKey()).append("]\n");
-            for (Entry e : c.getValue()) {
-                sb.append(e.name().replace('|', '/'));
-                for (String a : e.aliases()) sb.append(" | ").append(a.replace('|', '/'));
-                sb.append('\n');
+        String section = null;
+        for (Entry e : entries) {
+            if (!e.category().equals(section)) {
+                section = e.category();
+                sb.append('[').append(section).append("]\n");
             }
+            sb.append(e.name().replace('|', '/'));
+            for (String a : e.aliases()) sb.append(" | ").append(a.replace('|', '/'));
+            sb.append('\n');
         }
         return sb.toString();
     }
@@ -315,6 +354,19 @@ public final class MerchantDirectory {
         public Builder add(String name, String category, String... aliases) {
             entries.add(new Entry(name, category, List.of(aliases)));
             return this;
+        }
+
+        /** Adds every entry of another directory after the existing ones (existing aliases keep winning). */
+        public Builder addAll(MerchantDirectory other) {
+            entries.addAll(other.entries);
+            return this;
+        }
+
+        /** Removes every entry the predicate accepts; returns how many were removed. */
+        public int removeIf(Predicate<Entry> filter) {
+            int before = entries.size();
+            entries.removeIf(filter);
+            return before - entries.size();
         }
 
         /** Adds an entry, placed first so its aliases win over existing ones. */
