@@ -23,8 +23,9 @@ import java.util.function.Predicate;
  * <h2>Matching</h2>
  * Aliases are compared squashed (upper-case letters and digits only), so "WHOLE FOODS", "WholeFds" and
  * "WHOLE-FOODS" are the same. A match must start at a token and may span tokens ("MTA*NYCT" matches "MTA NYCT").
- * It must end at a token boundary unless the alias is one word of at least {@value #MIN_MIDWORD} characters and
- * the match stays inside one token ("NETFLIX" matches "NETFLIXCOM", but "DEL TACO" does not match "DELTA COLORADO"
+ * It must end at a token boundary unless the alias is one word of at least {@value #MIN_MIDWORD} characters, the
+ * match stays inside one token and the rest of that token is noise (digits, a web or company suffix): "NETFLIX"
+ * matches "NETFLIXCOM", but "ASSOCIA" does not match "ASSOCIATION", "DEL TACO" does not match "DELTA COLORADO"
  * and "PAYMENTUS" does not match "PAYMENT USAA"). When the description is cut off inside an alias of at least {@value #MIN_PARTIAL} characters
  * ("WASTE MANA") and the match spans at least two tokens, a partial match is reported if every alias continuing
  * that prefix has the same category; it must start in the merchant name the normaliser found, and
@@ -289,7 +290,8 @@ public final class MerchantDirectory {
                 int id = terminal[node];
                 if (id < 0) continue;
                 boolean boundary = d.isTokenEnd(pos);
-                if (!boundary && !(midwordOk[node] && d.tokenAt(pos - 1) == t)) continue; // mid-word: one token only
+                if (!boundary && !(midwordOk[node] && d.tokenAt(pos - 1) == t && noiseRemainder(d, s, pos)))
+                    continue; // mid-word: one token only, and the rest of it must be statement noise
                 int len = pos - start;
                 int lastToken = d.tokenAt(pos - 1);
                 boolean inside = t < m1 && lastToken >= m0;
@@ -323,6 +325,25 @@ public final class MerchantDirectory {
         int t0 = d.tokenAt(bestStart);
         int t1 = d.tokenAt(Math.max(bestStart, bestEnd - 1)) + 1;
         return Optional.of(new Match(entry, category, t0, t1, bestLen, bestPartial));
+    }
+
+    /** What may follow a one-word alias inside a token: web suffixes and their truncations, company forms. */
+    private static final Set<String> NOISE_SUFFIXES = Set.of("C", "CO", "COM", "NET", "ORG", "US", "USA", "INC", "LLC",
+            "IO", "APP", "TV");
+
+    /**
+     * True when the rest of the token after a mid-word match is noise (contains a digit, or is a web or company
+     * suffix: "NETFLIXCOM", "PARKMOBILE7"), not the rest of an English word ("ASSOCIA" must not match
+     * "ASSOCIATION", nor "SOUTHWEST" "SOUTHWESTERN", nor "TARGET" "TARGETED").
+     */
+    private static boolean noiseRemainder(NormalizedDescription d, String s, int pos) {
+        int end = pos;
+        boolean digit = false;
+        while (end < s.length() && !d.isTokenEnd(end)) {
+            digit |= Character.isDigit(s.charAt(end));
+            end++;
+        }
+        return digit || NOISE_SUFFIXES.contains(s.substring(pos, end));
     }
 
     private Entry firstOf(String category) {

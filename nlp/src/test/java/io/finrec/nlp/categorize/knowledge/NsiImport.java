@@ -116,6 +116,11 @@ public final class NsiImport {
     /** Location-set codes that include the US: the US, North America, the Americas, the world. */
     private static final Set<String> US_REGIONS = Set.of("us", "021", "019", "001");
     private static final Set<String> STOP_WORDS = Set.of("THE", "AND", "OF", "A", "AN", "BY", "AT", "ON", "IN");
+    /**
+     * One-word names that are real brands but mostly mean something else in bank statements (ACME is the stock
+     * placeholder employer: "ACME CORPORATION PAYROLL"), beyond the common words of the vocabulary.
+     */
+    private static final Set<String> STATEMENT_WORDS = Set.of("ACME", "SHOPPERS", "SAVERS", "REFUEL", "BOARDERS");
 
     /** Why an alias was dropped (for the report). */
     enum Drop { SHORT, NON_LATIN, COMMON_WORD, PLACE, CUE_WORDS, GENERIC, NOT_A_UTILITY, HAND_CONFLICT, NSI_AMBIGUOUS }
@@ -325,11 +330,32 @@ public final class NsiImport {
         }
         if (Words.squash(plain).length() < MIN_CHARS) return Drop.SHORT;
         for (Pattern g : genericWords) if (g.matcher(name.strip()).matches()) return Drop.GENERIC;
+        if (plain.strip().matches("(?i)(at|on|in|by|to|for|from|of) .*")) return Drop.GENERIC; // "At Home": a phrase
         List<String> w = words(plain);
-        if (w.size() == 1 && f.commonWords().contains(w.get(0).toLowerCase(Locale.ROOT))) return Drop.COMMON_WORD;
+        if (w.size() == 1 && (f.commonWords().contains(w.get(0).toLowerCase(Locale.ROOT)) || STATEMENT_WORDS.contains(w.get(0))))
+            return Drop.COMMON_WORD;
         if (f.places().contains(String.join(" ", w))) return Drop.PLACE;
         if (coveredByCues(w, f.cuePhrases())) return Drop.CUE_WORDS;
+        if (w.size() == 1 && cueCompound(w.get(0), f)) return Drop.CUE_WORDS;
         return null;
+    }
+
+    /** Words that name a kind of place or business, not a brand ("SHOP", "STORE", "MART"). */
+    private static final Set<String> PLACE_WORDS = Set.of("SHOP", "SHOPS", "STORE", "STORES", "PLACE", "HOUSE", "MART",
+            "MARKET", "CENTER", "CENTRE", "OUTLET", "DEPOT", "STATION", "SERVICE", "SERVICES", "COMPANY");
+
+    /**
+     * True for one word glued from cue words and words naming a kind of place ("COFFEESHOP", "PIZZAPLACE"): it
+     * matches the words written apart ("COFFEE SHOP"), since matching ignores spaces. Brands glued from a cue word
+     * and any other word ("SMASHBURGER", "LABCORP") stay.
+     */
+    static boolean cueCompound(String word, Filters f) {
+        for (int k = 3; k <= word.length() - 3; k++) {
+            String a = word.substring(0, k), b = word.substring(k);
+            boolean aCue = coveredByCues(List.of(a), f.cuePhrases()), bCue = coveredByCues(List.of(b), f.cuePhrases());
+            if ((aCue || PLACE_WORDS.contains(a)) && (bCue || PLACE_WORDS.contains(b)) && (aCue || bCue)) return true;
+        }
+        return false;
     }
 
     /** True when every word is a stop word or part of a cue phrase ("PIZZA KITCHEN", "CITY WATER LIGHT POWER"). */
@@ -356,7 +382,7 @@ public final class NsiImport {
 
     private static boolean handConflict(String alias, String category, Map<List<String>, Set<String>> handAliases, Map<String, Set<String>> handSquashed) {
         Set<String> same = handSquashed.get(Words.squash(alias));
-        if (same != null && (same.size() > 1 || !same.contains(category))) return true;
+        if (same != null) return same.size() > 1 || !same.contains(category); // the hand has it: agree or conflict
         // A hand alias extending this one in another category ("KROGER FUEL" for "KROGER") is harmless: the longer
         // match wins. One that this alias extends would be overridden ("WALMART WIRELESS" over "WALMART"): dropped.
         List<String> w = words(alias);
