@@ -170,6 +170,20 @@ public final class FlatIndex extends StoreBackedIndex {
         return hits(heap, view);
     }
 
+    /**
+     * Runs {@link #search}'s int8 scan for one query (this index must keep codes, and the filter must not be so
+     * selective that {@code search} would score the accepted vectors directly) and returns how many vectors it
+     * re-scored on floats: the tests' check that staying exact costs a small share of the float scan.
+     */
+    int int8Rescored(float[] query, SearchRequest request) {
+        float[] q = prepareQuery(query, "query");
+        VectorStore.View view = store().view();
+        Int8Codes codes = view.codes();
+        if (codes == null) throw new IllegalStateException("this index keeps no int8 codes");
+        return new Int8Scan(view, q, queryNorm(q), metric() == Metric.L2, view.compile(request.filter()), request.k())
+                .search(codes, new TopK(request.k()));
+    }
+
     @Override
     public List<List<SearchHit>> searchBatch(float[][] queries, SearchRequest request, int threads) {
         Objects.requireNonNull(queries, "queries");

@@ -20,8 +20,6 @@ import java.util.Arrays;
 final class Int8Scan {
     /** Vectors scored per kernel call. */
     private static final int BLOCK = 128;
-    /** Re-ranked candidates of the last search on this thread (for measurements). */
-    static final ThreadLocal<int[]> LAST_RERANKED = ThreadLocal.withInitial(() -> new int[1]);
 
     private final VectorStore.View view;
     private final float[] q;
@@ -42,23 +40,26 @@ final class Int8Scan {
         this.k = k;
     }
 
-    /** Searches ordinals {@code [0, view.count)} into {@code exact}. */
-    void search(Int8Codes codes, TopK exact) {
+    /**
+     * Searches ordinals {@code [0, view.count)} into {@code exact}; returns how many coded vectors were re-scored on
+     * floats (the cost of staying exact; tests check it stays a small share).
+     */
+    int search(Int8Codes codes, TopK exact) {
         int coded = Math.min(codes.count(), view.count);
         float[] errs = codes.errors(); // after count()
-        Int8Query pq = codes.quantizer().prepare(q, new byte[view.dimension()]);
+        Int8Query pq = codes.quantizer().prepare(q, new int[view.dimension()]);
         TopK lower = new TopK(k);
         scanCodes(codes, errs, pq, coded, lower);
         for (int ord = coded; ord < view.count; ord++) {
             if (view.isLive(ord) && (filter == null || filter.accept(ord))) exact.offer(view.score(q, qn, ord), ord);
         }
-        rerank(lower.threshold(), exact);
+        return rerank(lower.threshold(), exact);
     }
 
     private void scanCodes(Int8Codes codes, float[] errs, Int8Query pq, int coded, TopK lower) {
         Kernels kern = VectorMath.KERNELS;
         int dim = view.dimension();
-        byte[] qc = pq.codes();
+        int[] qc = pq.codes();
         int[] dots = new int[BLOCK];
         float offset = pq.offset(), scale = pq.scale();
         float maxBound = pq.bound(codes.maxErrA(), codes.maxErrB());
@@ -112,8 +113,11 @@ final class Int8Scan {
         candHi[candCount++] = hi;
     }
 
-    /** Scores the candidates reaching {@code thr} on floats, best upper bound first, while one could still enter. */
-    private void rerank(float thr, TopK exact) {
+    /**
+     * Scores the candidates reaching {@code thr} on floats, best upper bound first, while one could still enter;
+     * returns how many it scored.
+     */
+    private int rerank(float thr, TopK exact) {
         long[] keys = new long[candCount];
         int n = 0;
         for (int i = 0; i < candCount; i++) {
@@ -131,6 +135,6 @@ final class Int8Scan {
             exact.offer(view.score(q, qn, ord), ord);
             scored++;
         }
-        LAST_RERANKED.get()[0] = scored;
+        return scored;
     }
 }

@@ -378,6 +378,9 @@ public final class HnswIndex extends StoreBackedIndex {
         candidates.push(epScore, ep);
         if ((!liveOnly || view.isLive(ep)) && (filter == null || filter.accept(ep))) results.offer(epScore, ep);
         int maxSize = graph.maxSize(level);
+        s.ensureBatch(maxSize);
+        int[] batch = s.batchNodes;
+        float[] batchScores = s.batchScores;
         while (!candidates.isEmpty()) {
             float cs = candidates.topScore();
             int c = candidates.topNode();
@@ -386,12 +389,19 @@ public final class HnswIndex extends StoreBackedIndex {
             int[] a = graph.linkArray(c, level);
             int off = graph.offset(c, level);
             int cnt = Math.min(a[off], maxSize);
+            int n = 0;
             for (int i = 1; i <= cnt; i++) {
                 int nb = a[off + i];
                 if (nb >= limit || stamps[nb] == stamp) continue;
                 stamps[nb] = stamp;
-                float sc = scorer.score(nb);
+                batch[n++] = nb;
+            }
+            if (n == 0) continue;
+            scorer.score(batch, n, batchScores);
+            for (int j = 0; j < n; j++) {
+                float sc = batchScores[j];
                 if (!results.isFull() || sc > results.threshold()) {
+                    int nb = batch[j];
                     candidates.push(sc, nb);
                     if ((!liveOnly || view.isLive(nb)) && (filter == null || filter.accept(nb))) results.offer(sc, nb);
                 }
@@ -611,9 +621,25 @@ public final class HnswIndex extends StoreBackedIndex {
 
     // ------------------------------------------------------------------ scoring
 
-    /** Scores one query against stored vectors by ordinal (higher is closer). One per query; not thread-safe. */
+    /**
+     * Scores one query against stored vectors by ordinal (higher is closer). One per query; not thread-safe.
+     *
+     * <p>A search scores a candidate's unvisited neighbours together ({@link #score(int[], int, float[])}), first
+     * reading one value from each cache line they will need: Java has no prefetch instruction, and these independent
+     * loads let the CPU fetch the rows from memory in parallel instead of one row after the other as the dot products
+     * reach them. On the 100k x 384 set (M=16, ef=64, Java 17, AVX2, one JVM, interleaved) that made the int8 search
+     * 1.37x faster with every line of a 384-byte code row read ahead (only the first line, or every other one: no
+     * gain), and the float search 1.06-1.09x with the first line of each 1,536-byte row (the hardware prefetcher
+     * streams the rest; reading every line was 0.93x).
+     */
     private abstract static class Scorer {
+        /** Keeps the read-ahead loads alive (the JIT drops loads whose values are never used). */
+        int sink;
+
         abstract float score(int ord);
+
+        /** Scores {@code ords[0..n)} into {@code out[0..n)}, reading their rows ahead (see the class comment). */
+        abstract void score(int[] ords, int n, float[] out);
     }
 
     /** Float dot products: the build, and searches without codes. */
@@ -632,6 +658,16 @@ public final class HnswIndex extends StoreBackedIndex {
         float score(int ord) {
             return view.score(q, qn, ord);
         }
+
+        @Override
+        void score(int[] ords, int n, float[] out) {
+            if (view.onHeap()) {
+                int t = 0;
+                for (int j = 0; j < n; j++) t += Float.floatToRawIntBits(view.page(ords[j])[view.offset(ords[j])]);
+                sink = t;
+            }
+            for (int j = 0; j < n; j++) out[j] = view.score(q, qn, ords[j]);
+        }
     }
 
     /** Int8 code dot products (floats for ordinals not coded yet). */
@@ -639,7 +675,7 @@ public final class HnswIndex extends StoreBackedIndex {
         private final VectorStore.View view;
         private final float[] q;
         private final float qn;
-        private final byte[] qc;
+        private final int[] qc;
         private final float offset;
         private final float scale;
         private final int coded;
@@ -650,7 +686,7 @@ public final class HnswIndex extends StoreBackedIndex {
         private final boolean l2;
         private final Kernels kern = VectorMath.KERNELS;
 
-        Int8Scorer(VectorStore.View view, float[] q, float qn, boolean l2, Int8Codes codes, byte[] codeBuffer) {
+        Int8Scorer(VectorStore.View view, float[] q, float qn, boolean l2, Int8Codes codes, int[] codeBuffer) {
             this.view = view;
             this.q = q;
             this.qn = qn;
@@ -669,8 +705,23 @@ public final class HnswIndex extends StoreBackedIndex {
         @Override
         float score(int ord) {
             if (ord >= coded) return view.score(q, qn, ord);
-            float a = offset + scale * kern.dotInt8(qc, 0, pages[ord >>> pageBits], (ord & pageMask) * dim, dim);
+            float a = offset + scale * kern.dotInt8(qc, pages[ord >>> pageBits], (ord & pageMask) * dim, dim);
             return l2 ? 2 * a - qn - view.normSquared(ord) : a;
+        }
+
+        @Override
+        void score(int[] ords, int n, float[] out) {
+            int t = 0;
+            for (int j = 0; j < n; j++) {
+                int o = ords[j];
+                if (o >= coded) continue;
+                byte[] p = pages[o >>> pageBits];
+                int off = (o & pageMask) * dim;
+                for (int i = 0; i < dim; i += 64) t += p[off + i]; // every cache line of the row
+                t += p[off + dim - 1];
+            }
+            sink = t;
+            for (int j = 0; j < n; j++) out[j] = score(ords[j]);
         }
     }
 
@@ -687,7 +738,9 @@ public final class HnswIndex extends StoreBackedIndex {
         int[] selNodes = new int[0];
         float[] selScores = new float[0];
         float[] vector = new float[0];
-        byte[] codes = new byte[0];
+        int[] codes = new int[0];
+        int[] batchNodes = new int[0];
+        float[] batchScores = new float[0];
         final int[] selected = new int[HnswGraph.MAX_LEVEL + 1];
         final int[][] levelNodes = new int[HnswGraph.MAX_LEVEL + 1][0];
         final float[][] levelScores = new float[HnswGraph.MAX_LEVEL + 1][0];
@@ -718,9 +771,17 @@ public final class HnswIndex extends StoreBackedIndex {
             System.arraycopy(selScores, 0, levelScores[l], 0, n);
         }
 
-        byte[] queryCodes(int dim) {
-            if (codes.length != dim) codes = new byte[dim];
+        int[] queryCodes(int dim) {
+            if (codes.length != dim) codes = new int[dim];
             return codes;
+        }
+
+        /** Room for one candidate's neighbours (their ordinals and scores). */
+        void ensureBatch(int n) {
+            if (batchNodes.length < n) {
+                batchNodes = new int[n];
+                batchScores = new float[n];
+            }
         }
 
         void startVisit(int n) {

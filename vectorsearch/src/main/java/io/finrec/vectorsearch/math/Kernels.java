@@ -23,12 +23,16 @@ public interface Kernels {
     /** {@code sum a[aOff+i] * b.getFloat(bByteOff + 4i)} for a little-endian buffer (memory-mapped vectors). */
     float dot(float[] a, int aOff, ByteBuffer b, int bByteOff, int dim);
 
-    /** {@code sum a[aOff+i] * b[bOff+i]} over {@code i < dim} for int8 codes, exact in {@code int} arithmetic. */
-    int dotInt8(byte[] a, int aOff, byte[] b, int bOff, int dim);
+    /**
+     * {@code sum q[i] * b[bOff+i]} over {@code i < dim}: a query's int8 codes, widened to {@code int} once per query
+     * (so only the stored codes are converted in the loop), against stored int8 codes. Exact in {@code int}
+     * arithmetic for query codes in [-128, 127] (no overflow for {@code dim <= 133,000}).
+     */
+    int dotInt8(int[] q, byte[] b, int bOff, int dim);
 
     /**
-     * Int8 dot products of one query with {@code nb} code vectors stored back to back from {@code baseOff}:
-     * {@code out[j] = query . base[j]}. Exact ({@code int} arithmetic; no overflow for {@code dim <= 133,000}).
+     * Int8 dot products of one query (codes widened to {@code int}, as for {@link #dotInt8}) with {@code nb} code
+     * vectors stored back to back from {@code baseOff}: {@code out[j] = query . base[j]}. Exact.
      */
-    void dotInt8Rows(byte[] query, byte[] base, int baseOff, int nb, int dim, int[] out);
+    void dotInt8Rows(int[] query, byte[] base, int baseOff, int nb, int dim, int[] out);
 }

@@ -84,21 +84,21 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public int dotInt8(byte[] a, int aOff, byte[] b, int bOff, int dim) {
+    public int dotInt8(int[] q, byte[] b, int bOff, int dim) {
         int s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int i = 0;
         for (int n = dim - 3; i < n; i += 4) {
-            s0 += a[aOff + i] * b[bOff + i];
-            s1 += a[aOff + i + 1] * b[bOff + i + 1];
-            s2 += a[aOff + i + 2] * b[bOff + i + 2];
-            s3 += a[aOff + i + 3] * b[bOff + i + 3];
+            s0 += q[i] * b[bOff + i];
+            s1 += q[i + 1] * b[bOff + i + 1];
+            s2 += q[i + 2] * b[bOff + i + 2];
+            s3 += q[i + 3] * b[bOff + i + 3];
         }
-        for (; i < dim; i++) s0 += a[aOff + i] * b[bOff + i];
+        for (; i < dim; i++) s0 += q[i] * b[bOff + i];
         return (s0 + s1) + (s2 + s3);
     }
 
     @Override
-    public void dotInt8Rows(byte[] query, byte[] base, int baseOff, int nb, int dim, int[] out) {
-        for (int j = 0; j < nb; j++) out[j] = dotInt8(query, 0, base, baseOff + j * dim, dim);
+    public void dotInt8Rows(int[] query, byte[] base, int baseOff, int nb, int dim, int[] out) {
+        for (int j = 0; j < nb; j++) out[j] = dotInt8(query, base, baseOff + j * dim, dim);
     }
 }

@@ -100,8 +100,11 @@ public final class Int8Quantizer {
         errs[errOff + 1] = up(Math.sqrt((double) codeNorm));
     }
 
-    /** Quantises a (prepared) query; {@code codes} receives its codes and is kept by the result. */
-    public Int8Query prepare(float[] q, byte[] codes) {
+    /**
+     * Quantises a (prepared) query; {@code codes} receives its codes (in [-127, 127], widened to {@code int} for the
+     * kernels) and is kept by the result.
+     */
+    public Int8Query prepare(float[] q, int[] codes) {
         int dim = mid.length;
         double offset = 0, qNorm = 0, maxW = 0;
         for (int i = 0; i < dim; i++) {
@@ -114,7 +117,7 @@ public final class Int8Quantizer {
         for (int i = 0; i < dim; i++) {
             double w = (double) q[i] * step[i];
             long d = Math.max(-127, Math.min(127, Math.round(w / scale)));
-            codes[i] = (byte) d;
+            codes[i] = (int) d;
             double e = w - (double) scale * d;
             err += e * e;
             codeNorm += (double) d * d;

@@ -26,7 +26,7 @@ class Int8QuantizerTest {
             Int8Quantizer qz = Int8Quantizer.train(dim, train.length, (o, out) -> System.arraycopy(train[o], 0, out, 0, dim));
             assertEquals(train.length, qz.trainedOn());
             byte[] codes = new byte[dim];
-            byte[] qcodes = new byte[dim];
+            int[] qcodes = new int[dim];
             float[] errs = new float[2];
             double worst = 0, typical = 0;
             int n = 0;
@@ -41,13 +41,13 @@ class Int8QuantizerTest {
                 Int8Query pq = qz.prepare(q, qcodes);
                 for (Kernels k : VectorMath.available()) {
                     float exact = k.dot(q, 0, x, 0, dim);
-                    float approx = pq.approx(k.dotInt8(qcodes, 0, codes, 0, dim));
+                    float approx = pq.approx(k.dotInt8(qcodes, codes, 0, dim));
                     float bound = pq.bound(errs[0], errs[1]);
                     assertTrue(Math.abs(exact - approx) <= bound,
                             "dim " + dim + " vector " + t + ": |" + exact + " - " + approx + "| > " + bound);
                     int[] row = new int[1];
                     k.dotInt8Rows(qcodes, codes, 0, 1, dim, row);
-                    assertEquals(k.dotInt8(qcodes, 0, codes, 0, dim), row[0]);
+                    assertEquals(k.dotInt8(qcodes, codes, 0, dim), row[0]);
                     if (spread == 1) {
                         worst = Math.max(worst, Math.abs(exact - approx) / bound);
                         typical += bound / (Math.sqrt(VectorMath.normSquared(q)) * Math.sqrt(VectorMath.normSquared(x)));
@@ -65,18 +65,19 @@ class Int8QuantizerTest {
     void int8KernelsAgreeWithPlainIntegerArithmetic() {
         SplittableRandom rnd = new SplittableRandom(3);
         for (int dim : new int[] {1, 15, 16, 33, 384, 1000}) {
-            byte[] a = new byte[dim + 5];
+            int[] a = new int[dim + 5]; // query codes (widened), longer than dim: the kernels read only dim of them
             byte[] b = new byte[4 * dim + 3];
-            for (int i = 0; i < a.length; i++) a[i] = (byte) (rnd.nextInt(255) - 127);
-            for (int i = 0; i < b.length; i++) b[i] = (byte) (rnd.nextInt(255) - 127);
+            for (int i = 0; i < a.length; i++) a[i] = rnd.nextInt(256) - 128; // the full byte range, -128 included
+            for (int i = 0; i < b.length; i++) b[i] = (byte) (rnd.nextInt(256) - 128);
+            if (dim >= 16) for (int i = 0; i < 16; i++) a[i] = b[3 + i] = -128; // the largest products
             for (Kernels k : VectorMath.available()) {
                 int[] rows = new int[4];
-                k.dotInt8Rows(java.util.Arrays.copyOf(a, dim), b, 3, 4, dim, rows);
+                k.dotInt8Rows(a, b, 3, 4, dim, rows);
                 for (int r = 0; r < 4; r++) {
-                    int want = 0;
-                    for (int i = 0; i < dim; i++) want += a[i] * b[3 + r * dim + i];
+                    long want = 0;
+                    for (int i = 0; i < dim; i++) want += (long) a[i] * b[3 + r * dim + i];
                     assertEquals(want, rows[r], k.name() + " dim " + dim + " row " + r);
-                    assertEquals(want, k.dotInt8(a, 0, b, 3 + r * dim, dim), k.name() + " dim " + dim);
+                    assertEquals(want, k.dotInt8(a, b, 3 + r * dim, dim), k.name() + " dim " + dim);
                 }
             }
         }
