@@ -16,6 +16,7 @@ import io.finrec.nlp.categorize.CategorizerModel;
 import io.finrec.nlp.categorize.CategorizerTrainer;
 import io.finrec.nlp.categorize.OverrideRules;
 import io.finrec.nlp.categorize.eval.CategorizerEvaluation;
+import io.finrec.nlp.categorize.eval.DirectoryCoverage;
 import io.finrec.nlp.categorize.eval.EvaluationReport;
 import io.finrec.nlp.categorize.knowledge.CueLexicon;
 import io.finrec.nlp.categorize.knowledge.KnowledgeBase;
@@ -51,13 +52,16 @@ import picocli.CommandLine.Spec;
  *   <li>{@code finrec categorize train --train F [--dev F] --out M}: trains a model on labelled CSV files and/or the
  *       built-in bank;</li>
  *   <li>{@code finrec categorize eval --model M --test F}: accuracy, macro-F1, coverage and confusion matrix;</li>
- *   <li>{@code finrec categorize crossval --data F}: accuracy on merchants held out of training.</li>
+ *   <li>{@code finrec categorize crossval --data F}: accuracy on merchants held out of training;</li>
+ *   <li>{@code finrec categorize coverage --test F [--source nsi]}: how many of F's merchants a merchant directory
+ *       alone recognises with the right category.</li>
  * </ul>
  */
 @Command(name = "categorize", mixinStandardHelpOptions = true,
         description = {"Categorize bank transaction descriptions (one per line on standard input) into spending "
                 + "categories, as JSON lines.", "Subcommands train, evaluate and cross-validate models."},
-        subcommands = {CategorizeCommand.Train.class, CategorizeCommand.Eval.class, CategorizeCommand.CrossVal.class})
+        subcommands = {CategorizeCommand.Train.class, CategorizeCommand.Eval.class, CategorizeCommand.CrossVal.class,
+                CategorizeCommand.Coverage.class})
 final class CategorizeCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH = 2048;
@@ -236,8 +240,14 @@ final class CategorizeCommand implements Callable<Integer> {
         List<Path> holdoutFiles;
 
         @Option(names = "--holdout-directory",
-                description = "With --holdout-merchants-of, also remove those merchants from the directory.")
+                description = "With --holdout-merchants-of, also remove those merchants from the directory (hand-curated "
+                        + "and generated entries: nobody knows them).")
         boolean holdoutDirectory;
+
+        @Option(names = "--holdout-curated",
+                description = "With --holdout-merchants-of, remove those merchants from the hand-curated directory only; "
+                        + "the entries generated from OpenStreetMap's name-suggestion-index stay (independent knowledge).")
+        boolean holdoutCurated;
 
         @Option(names = "--taxonomy", paramLabel = "FILE",
                 description = "Bank taxonomy: 'map | label | Category' and 'parent | Category | Parent' lines.")
@@ -245,9 +255,13 @@ final class CategorizeCommand implements Callable<Integer> {
 
         Set<String> heldOut(CommandSpec spec) throws IOException {
             if (holdoutFiles == null || holdoutFiles.isEmpty()) {
-                if (holdoutDirectory) throw new ParameterException(spec.commandLine(), "--holdout-directory needs --holdout-merchants-of");
+                if (holdoutDirectory || holdoutCurated)
+                    throw new ParameterException(spec.commandLine(), (holdoutDirectory ? "--holdout-directory" : "--holdout-curated")
+                            + " needs --holdout-merchants-of");
                 return Set.of();
             }
+            if (holdoutDirectory && holdoutCurated)
+                throw new ParameterException(spec.commandLine(), "give --holdout-directory or --holdout-curated, not both");
             return CategorizationData.merchantsOf(readAll(spec, holdoutFiles, "--holdout-merchants-of"));
         }
 
@@ -259,7 +273,10 @@ final class CategorizeCommand implements Callable<Integer> {
 
         CategorizerConfig.Builder config(CommandSpec spec) throws IOException {
             KnowledgeBase kb = noKnowledge ? KnowledgeBase.none() : KnowledgeBase.builtin();
-            if (holdoutDirectory) kb = kb.withDirectory(CategorizationData.withoutMerchants(kb.directory(), heldOut(spec)));
+            if (!heldOut(spec).isEmpty() && (holdoutDirectory || holdoutCurated))
+                kb = kb.withDirectory(CategorizationData.withoutKnowledgeOf(kb.directory(),
+                        CategorizationData.normalized(readAll(spec, holdoutFiles, "--holdout-merchants-of")),
+                        holdoutDirectory ? CategorizationData.DirectoryHoldout.ALL : CategorizationData.DirectoryHoldout.CURATED));
             if (directory != null) {
                 MerchantDirectory extra = MerchantDirectory.parse(read(spec, directory, "--directory"), directory.toString());
                 MerchantDirectory.Builder b = kb.directory().toBuilder();
@@ -453,6 +470,11 @@ final class CategorizeCommand implements Callable<Integer> {
                 description = "Exit with code 1 when accuracy on merchants unknown to training and directory is below A.")
         Double minAccuracyNoDirectory;
 
+        @Option(names = "--min-accuracy-independent", paramLabel = "A",
+                description = "Exit with code 1 when accuracy on merchants removed from the hand-curated directory "
+                        + "(name-suggestion-index entries kept) is below A.")
+        Double minAccuracyIndependent;
+
         @Mixin
         TrainingOptions training;
 
@@ -470,20 +492,60 @@ final class CategorizeCommand implements Callable<Integer> {
                     h.merchants(), h.folds(), (System.nanoTime() - t0) / 1e9);
             print(o, "held-out merchants, directory intact", h.withDirectory());
             print(o, "held-out merchants, also removed from the directory", h.withoutDirectory());
+            print(o, "held-out merchants, removed from the hand-curated directory only", h.withIndependentKnowledge());
             o.printf(Locale.ROOT, "calibration: temperature %.3f, expected calibration error %.4f%n", h.temperature(),
                     h.expectedCalibrationError());
             o.flush();
             int a = check(spec, "held-out-merchant accuracy", h.withDirectory().accuracy(), minAccuracy);
             int b = check(spec, "held-out-merchant accuracy without directory", h.withoutDirectory().accuracy(), minAccuracyNoDirectory);
-            return Math.max(a, b);
+            int c = check(spec, "held-out-merchant accuracy with independent knowledge only",
+                    h.withIndependentKnowledge().accuracy(), minAccuracyIndependent);
+            return Math.max(a, Math.max(b, c));
         }
 
         private static void print(PrintWriter o, String title, ClassificationMetrics m) {
-            o.printf(Locale.ROOT, "%-52s accuracy %.4f  macro-F1 %.4f%n", title + ":", m.accuracy(), m.macroF1());
+            o.printf(Locale.ROOT, "%-66s accuracy %.4f  macro-F1 %.4f%n", title + ":", m.accuracy(), m.macroF1());
             StringBuilder sb = new StringBuilder("   ");
             for (int c = 0; c < m.labels().size(); c++)
                 sb.append(String.format(Locale.ROOT, " %s %.2f", m.labels().get(c), m.recall(c)));
             o.println(sb.append(" (recall)"));
+        }
+    }
+
+    /** {@code finrec categorize coverage}. */
+    @Command(name = "coverage", mixinStandardHelpOptions = true,
+            description = "How many merchants of labelled CSV files a merchant directory alone recognises with the right "
+                    + "category (no model): the coverage of a knowledge source.")
+    static final class Coverage implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--test", required = true, paramLabel = "FILE", description = "Labelled CSV file (repeatable).")
+        List<Path> test;
+
+        @Option(names = "--source", defaultValue = "builtin",
+                description = "Directory: builtin (hand-curated then generated), curated (merchants.txt), nsi (generated "
+                        + "from OpenStreetMap's name-suggestion-index) (default: ${DEFAULT-VALUE}).")
+        String source;
+
+        @Option(names = "--list", description = "List every merchant with its verdict.")
+        boolean list;
+
+        @Override
+        public Integer call() throws Exception {
+            MerchantDirectory d = switch (source) {
+                case "builtin" -> MerchantDirectory.builtin();
+                case "curated" -> MerchantDirectory.curated();
+                case "nsi" -> MerchantDirectory.nameSuggestionIndex();
+                default -> throw new ParameterException(spec.commandLine(), "--source: builtin, curated or nsi, was '" + source + "'");
+            };
+            DirectoryCoverage c = DirectoryCoverage.measure(d, readAll(spec, test, "--test"));
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf(Locale.ROOT, "directory %s (%d entries)%n", source, d.entries().size());
+            o.print(c.text());
+            if (list) c.examples().forEach(o::println);
+            o.flush();
+            return 0;
         }
     }
 

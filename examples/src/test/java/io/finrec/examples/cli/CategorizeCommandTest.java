@@ -49,6 +49,38 @@ class CategorizeCommandTest {
     }
 
     @Test
+    void brandsFromTheNameSuggestionIndexThroughTheCli(@TempDir Path tmp) throws Exception {
+        Path in = tmp.resolve("in.txt");
+        Files.writeString(in, "POS 4412 KING KULLEN #123 BETHPAGE NY\nCHECKCARD 0312 BONCHON CHICKEN FAIRFAX VA 2443123\n"
+                + "DEBIT CARD PURCHASE - OUTRIGGER HOTELS AND RESORTS HONOLULU HI\n");
+        CliTest.Run r = CliTest.run("categorize", "--input", in.toString(), "--explain");
+        assertEquals(0, r.code(), r.err());
+        List<JsonNode> lines = r.out().lines().map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList();
+        assertEquals(List.of("groceries", "dining", "travel"), lines.stream().map(l -> l.get("category").asText()).toList());
+        assertEquals(List.of("King Kullen", "Bonchon Chicken", "Outrigger Hotels and Resorts"),
+                lines.stream().map(l -> l.get("explanation").get("directory").get("name").asText()).toList());
+
+        // coverage of a knowledge source alone: the generated table knows King Kullen, merchants.txt does not
+        Path csv = tmp.resolve("t.csv");
+        Files.writeString(csv, "description,category\nPOS 4412 KING KULLEN #123 BETHPAGE NY,groceries\n"
+                + "ZORBLAX TRADING 12,shopping\n");
+        CliTest.Run nsi = CliTest.run("categorize", "coverage", "--source", "nsi", "--test", csv.toString(), "--list");
+        assertEquals(0, nsi.code(), nsi.err());
+        assertTrue(nsi.out().contains("merchants 2: right 1 (0.500), wrong category 0"), nsi.out());
+        CliTest.Run curated = CliTest.run("categorize", "coverage", "--source", "curated", "--test", csv.toString());
+        assertTrue(curated.out().contains("merchants 2: right 0 (0.000)"), curated.out());
+        CliTest.Run bad = CliTest.run("categorize", "coverage", "--source", "osm", "--test", csv.toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("--source"), bad.err());
+    }
+
+    @Test
     void trainEvalAndCrossValidate(@TempDir Path tmp) throws Exception {
         StringBuilder csv = new StringBuilder("description,category\n");
         String[][] rows = {{"SQ *HULU", "entertainment"}, {"NETFLIX.COM*LK22MZEM1", "entertainment"},
@@ -73,6 +105,7 @@ class CategorizeCommandTest {
         CliTest.Run cv = CliTest.run("categorize", "crossval", "--data", train.toString(), "--folds", "3", "--epochs", "1");
         assertEquals(0, cv.code(), cv.out() + cv.err());
         assertTrue(cv.out().contains("held-out merchants, directory intact"), cv.out());
+        assertTrue(cv.out().contains("held-out merchants, removed from the hand-curated directory only"), cv.out());
         CliTest.Run bad = CliTest.run("categorize", "eval", "--model", tmp.resolve("missing.frm").toString(), "--test", train.toString());
         assertEquals(2, bad.code(), bad.err());
         Path broken = tmp.resolve("broken.csv");

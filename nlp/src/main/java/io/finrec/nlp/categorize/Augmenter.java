@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * has never seen and works from the description alone: the original; a copy without MCC, amount and recurrence
  * (statements often lack them, and an MCC would otherwise overshadow the text); a copy without the directory match; copies with the merchant swapped for other
  * directory merchants of the same category (same statement format, new names); copies with an invented merchant
- * name (sometimes with a cue word of the category); and, for descriptions with a strong cue ("PAYROLL", "FEE"),
+ * name (sometimes with a cue word of the category), each also bare, without the statement format; and, for descriptions with a strong cue ("PAYROLL", "FEE"),
  * copies with an unrelated known merchant inserted; and copies cut off at a random length, as statements truncate
  * descriptions (so a description cut before its merchant gets an honestly uncertain answer). Augmented copies drop each bank signal with probability 1/2.
  * Every copy keeps the example's label. Not thread-safe: one per
@@ -101,6 +101,9 @@ final class Augmenter {
                 if (cues != null && !cues.isEmpty() && random.nextBoolean())
                     name = name + " " + cues.get(random.nextInt(cues.size()));
                 add(rewrite(base, d.replace(from, to, name)), label, rows, labels);
+                // the same invented name bare, without the statement format: a bare unknown name is evidence of no
+                // category (fee descriptions are often formatless, so without these copies "KRALUMO" looked like a fee)
+                add(rewrite(base, name), label, rows, labels);
             }
         }
         for (int k = 0; k < config.truncatedCopies(); k++) {

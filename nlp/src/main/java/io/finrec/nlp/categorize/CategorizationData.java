@@ -129,7 +129,7 @@ public final class CategorizationData {
     }
 
     /**
-     * The merchants of some transactions, as identities: the built-in directory's canonical name when it knows the
+     * The merchants of some transactions, as identities: the hand-curated directory's canonical name when it knows the
      * merchant, else the normalised merchant words. Used to hold whole merchants out of training.
      */
     public static Set<String> merchantsOf(List<CategorizationExample> examples) {
@@ -155,9 +155,63 @@ public final class CategorizationData {
         return b.build();
     }
 
-    private static String merchantOf(String description) {
+    /** Which knowledge of held-out merchants a measurement removes from the directory. */
+    public enum DirectoryHoldout {
+        /** Keep the directory whole: the held-out merchants are known brands new to the bank. */
+        NONE,
+        /**
+         * Remove them from the hand-curated entries only; the generated entries of an independent source
+         * ({@link MerchantDirectory#nameSuggestionIndex()}) stay: how far independent knowledge carries.
+         */
+        CURATED,
+        /** Remove them from every entry, hand-curated and generated: nobody knows the merchants. */
+        ALL
+    }
+
+    /**
+     * A directory that no longer knows the merchants of {@code heldOut}. Hand-curated (and bank-added) entries are
+     * removed by the name of the entry that fully matches a held-out description when only those entries are
+     * consulted (so a shorter alias of another merchant, "UBER" for a held-out "UBER EATS", stays, as it would in
+     * real life). With {@link DirectoryHoldout#ALL}, the generated {@link MerchantDirectory#nameSuggestionIndex()}
+     * entries matching a held-out description are removed too, repeatedly, until none matches.
+     */
+    public static MerchantDirectory withoutKnowledgeOf(MerchantDirectory directory,
+                                                       List<NormalizedDescription> heldOut, DirectoryHoldout mode) {
+        Checks.notNull(directory, "directory");
+        Checks.notNull(heldOut, "heldOut");
+        Checks.notNull(mode, "mode");
+        if (mode == DirectoryHoldout.NONE) return directory;
+        Set<MerchantDirectory.Entry> generated = new java.util.HashSet<>(MerchantDirectory.nameSuggestionIndex().entries());
+        MerchantDirectory.Builder handOnly = directory.toBuilder();
+        handOnly.removeIf(generated::contains);
+        MerchantDirectory hand = handOnly.build();
+        Set<String> names = new java.util.HashSet<>();
+        for (NormalizedDescription d : heldOut) hand.match(d).filter(m -> !m.partial()).ifPresent(m -> names.add(m.entry().name()));
+        MerchantDirectory.Builder b = directory.toBuilder();
+        b.removeIf(e -> !generated.contains(e) && names.contains(e.name()));
+        MerchantDirectory out = b.build();
+        if (mode == DirectoryHoldout.CURATED) return out;
+        while (true) {
+            Set<MerchantDirectory.Entry> found = new java.util.HashSet<>();
+            for (NormalizedDescription d : heldOut)
+                out.match(d).filter(m -> !m.partial() && generated.contains(m.entry())).ifPresent(m -> found.add(m.entry()));
+            if (found.isEmpty()) return out;
+            b.removeIf(found::contains);
+            out = b.build();
+        }
+    }
+
+    /** The normalised descriptions of some transactions (for {@link #withoutKnowledgeOf}). */
+    public static List<NormalizedDescription> normalized(List<CategorizationExample> examples) {
+        List<NormalizedDescription> out = new ArrayList<>(examples.size());
+        for (CategorizationExample e : examples) out.add(NORMALIZER.normalize(e.input().description()));
+        return out;
+    }
+
+    /** The merchant identity of one description (see {@link #merchantsOf}). */
+    public static String merchantOf(String description) {
         NormalizedDescription d = NORMALIZER.normalize(description);
-        return MerchantDirectory.builtin().match(d).filter(m -> !m.partial()).map(m -> m.entry().name())
+        return MerchantDirectory.curated().match(d).filter(m -> !m.partial()).map(m -> m.entry().name())
                 .orElse(d.merchantKey());
     }
 

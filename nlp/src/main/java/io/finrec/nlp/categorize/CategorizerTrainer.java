@@ -82,12 +82,16 @@ public final class CategorizerTrainer {
      * @param withDirectory    metrics when the held-out merchants are unknown to training but known to the
      *                         directory (as a well-known brand new to the bank would be)
      * @param withoutDirectory metrics when they are unknown to both (a local or new business)
+     * @param withIndependentKnowledge metrics when they are removed from the hand-curated directory but the generated
+     *                         entries of an independent source ({@code MerchantDirectory.nameSuggestionIndex()}) stay:
+     *                         how well knowledge nobody curated for these merchants carries
      * @param folds            number of folds
      * @param merchants        number of distinct merchants (groups)
      * @param temperature      the calibration temperature fitted on the held-out predictions
      * @param expectedCalibrationError expected calibration error of the tempered held-out probabilities (10 bins)
      */
-    public record HoldoutResult(ClassificationMetrics withDirectory, ClassificationMetrics withoutDirectory, int folds,
+    public record HoldoutResult(ClassificationMetrics withDirectory, ClassificationMetrics withoutDirectory,
+                                ClassificationMetrics withIndependentKnowledge, int folds,
                                 int merchants, double temperature, double expectedCalibrationError) {}
 
     /** Trains a model on the examples. */
@@ -105,6 +109,7 @@ public final class CategorizerTrainer {
             metrics.put("heldOutMerchantMacroF1", h.withDirectory().macroF1());
             metrics.put("heldOutMerchantAccuracyNoDirectory", h.withoutDirectory().accuracy());
             metrics.put("heldOutMerchantMacroF1NoDirectory", h.withoutDirectory().macroF1());
+            metrics.put("heldOutMerchantAccuracyIndependentKnowledge", h.withIndependentKnowledge().accuracy());
             metrics.put("calibrationError", h.expectedCalibrationError());
         }
         checkCancelled(listener);
@@ -174,8 +179,9 @@ public final class CategorizerTrainer {
             NormalizedDescription d = normalizer.normalize(e.input().description());
             KnowledgeBase.Findings f = config.knowledge().lookup(d, e.input().mcc());
             String key = CategorizerModel.merchantKey(d, f);
-            String group = f.merchant().filter(m -> !m.partial()).isPresent() ? key
-                    : MerchantDirectory.builtin().match(d).filter(m -> !m.partial()).map(m -> m.entry().name()).orElse(key);
+            // merchant identity: the hand-curated name first (stable whatever generated entries are loaded)
+            String group = MerchantDirectory.curated().match(d).filter(m -> !m.partial()).map(m -> m.entry().name())
+                    .orElse(key);
             texts.add(d);
             groups.add(group.isEmpty() ? d.text() : group);
             occ.add(new RecurrenceDetector.Occurrence(e.input().customerId(), key, e.input().timestamp(),
@@ -249,34 +255,34 @@ public final class CategorizerTrainer {
                                         ProgressListener listener) {
         int[] fold = assignFolds(prepared, folds);
         int n = prepared.size();
-        double[][] pWith = new double[n][], pWithout = new double[n][];
+        double[][] pWith = new double[n][], pWithout = new double[n][], pIndependent = new double[n][];
         for (int f = 0; f < folds; f++) {
             checkCancelled(listener);
             List<Prepared> train = new ArrayList<>();
-            Set<String> heldNames = new HashSet<>();
+            List<NormalizedDescription> held = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                if (fold[i] != f) {
-                    train.add(prepared.get(i));
-                    continue;
-                }
-                evidence(prepared.get(i), config.knowledge()).findings().merchant().filter(m -> !m.partial())
-                        .ifPresent(m -> heldNames.add(m.entry().name()));
+                if (fold[i] != f) train.add(prepared.get(i));
+                else held.add(prepared.get(i).text());
             }
-            MerchantDirectory.Builder db = config.knowledge().directory().toBuilder();
-            for (String name : heldNames) db.remove(name);
-            KnowledgeBase foldKb = config.knowledge().withDirectory(db.build());
+            MerchantDirectory full = config.knowledge().directory();
+            KnowledgeBase foldKb = config.knowledge().withDirectory(
+                    CategorizationData.withoutKnowledgeOf(full, held, CategorizationData.DirectoryHoldout.ALL));
+            KnowledgeBase independentKb = config.knowledge().withDirectory(
+                    CategorizationData.withoutKnowledgeOf(full, held, CategorizationData.DirectoryHoldout.CURATED));
             Trained clf = train(train, foldKb, labels, "fold-" + f, listener);
             for (int i = 0; i < n; i++) {
                 if (fold[i] != f) continue;
                 pWith[i] = clf.probabilities(features.extract(evidence(prepared.get(i), config.knowledge())));
                 pWithout[i] = clf.probabilities(features.extract(evidence(prepared.get(i), foldKb)));
+                pIndependent[i] = clf.probabilities(features.extract(evidence(prepared.get(i), independentKb)));
             }
         }
-        int[] truth = new int[n], predWith = new int[n], predWithout = new int[n];
+        int[] truth = new int[n], predWith = new int[n], predWithout = new int[n], predIndependent = new int[n];
         for (int i = 0; i < n; i++) {
             truth[i] = prepared.get(i).label();
             predWith[i] = argmax(pWith[i]);
             predWithout[i] = argmax(pWithout[i]);
+            predIndependent[i] = argmax(pIndependent[i]);
         }
         double[][] all = new double[2 * n][];
         int[] allTruth = new int[2 * n];
@@ -288,7 +294,8 @@ public final class CategorizerTrainer {
         double t = Calibration.fitTemperature(all, allTruth);
         double ece = Calibration.expectedCalibrationError(all, allTruth, t, 10);
         return new HoldoutResult(ClassificationMetrics.of(labels, truth, predWith),
-                ClassificationMetrics.of(labels, truth, predWithout), folds, countGroups(prepared), t, ece);
+                ClassificationMetrics.of(labels, truth, predWithout), ClassificationMetrics.of(labels, truth, predIndependent),
+                folds, countGroups(prepared), t, ece);
     }
 
     /** Assigns merchant groups to folds: largest groups first, each to the currently smallest fold (seeded ties). */

@@ -9,6 +9,9 @@ import io.finrec.api.categorize.CategoryPrediction;
 import io.finrec.core.builtin.BuiltInBank;
 import io.finrec.nlp.categorize.eval.CategorizerEvaluation;
 import io.finrec.nlp.categorize.eval.EvaluationReport;
+import io.finrec.nlp.categorize.knowledge.MerchantDirectory;
+import io.finrec.nlp.categorize.text.DescriptionNormalizer;
+import io.finrec.nlp.categorize.text.NormalizedDescription;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +57,35 @@ class BuiltinModelTest {
     void confusablesAndCueWords(String description, String category) {
         CategoryPrediction p = model.categorize(CategorizationInput.of(description));
         assertEquals(category, p.category(), () -> description + " -> " + p);
+    }
+
+    /**
+     * Brands only the generated name-suggestion-index table knows (not merchants.txt): the shipped model sees the
+     * directory's category through the knowledge base and answers it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "POS 4412 KING KULLEN #123 BETHPAGE NY | groceries | King Kullen",
+            "CHECKCARD 0312 BONCHON CHICKEN FAIRFAX VA 24431234567890 | dining | Bonchon Chicken",
+            "POS 2231 BOSCOVS #44 READING PA | shopping | Boscov's",
+            "SQ *SMILEKEEPERS DENTAL | healthcare | SmileKeepers",
+            "DEBIT CARD PURCHASE - OUTRIGGER HOTELS AND RESORTS HONOLULU HI | travel | Outrigger Hotels and Resorts",
+            "PURCHASE AUTHORIZED ON 03/02 HAGGEN FOOD #3411 BELLINGHAM WA | groceries | Haggen",
+    })
+    void brandsOnlyTheNameSuggestionIndexKnows(String description, String category, String merchant) {
+        NormalizedDescription d = new DescriptionNormalizer().normalize(description);
+        assertTrue(MerchantDirectory.curated().match(d).isEmpty(), "merchants.txt must not know " + description);
+        CategoryPrediction p = model.categorize(CategorizationInput.of(description));
+        assertEquals(category, p.category(), () -> description + " -> " + p);
+        assertEquals(merchant, p.merchant());
+        assertTrue(p.probability() > 0.5, p::toString);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"KRALUMO", "MOONGLOW", "QUILLFEATHER", "SUNRISE"})
+    void aBareUnknownNameIsNotAConfidentFee(String description) {
+        CategoryPrediction p = model.categorize(CategorizationInput.of(description));
+        assertTrue(!p.category().equals("fees") || p.probability() < 0.5, () -> description + " -> " + p);
     }
 
     @Test

@@ -11,18 +11,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A directory of well-known merchants, billers, payroll processors and payment services with their aliases and
  * statement abbreviations ("WHOLEFDS", "AMZN MKTP", "VZWRLSS"), each with a category. The built-in directory
- * ({@link #builtin()}, resource {@code merchants.txt}) holds about 2,800 US brands across FinRec's 15 categories;
- * banks extend or replace it ({@link #toBuilder()}, {@link #parse}).
+ * ({@link #builtin()}) holds about 2,800 hand-curated US brands across FinRec's 15 categories ({@link #curated()},
+ * resource {@code merchants.txt}) followed by US brands imported from OpenStreetMap's name-suggestion-index
+ * ({@link #nameSuggestionIndex()}); banks extend or replace it ({@link #toBuilder()}, {@link #parse}).
  *
  * <h2>Matching</h2>
  * Aliases are compared squashed (upper-case letters and digits only), so "WHOLE FOODS", "WholeFds" and
  * "WHOLE-FOODS" are the same. A match must start at a token and may span tokens ("MTA*NYCT" matches "MTA NYCT").
- * It must end at a token boundary unless the alias is one word of at least {@value #MIN_MIDWORD} characters and
- * the match stays inside one token ("NETFLIX" matches "NETFLIXCOM", but "DEL TACO" does not match "DELTA COLORADO"
+ * It must end at a token boundary unless the alias is one word of at least {@value #MIN_MIDWORD} characters, the
+ * match stays inside one token and the rest of that token is noise (digits, a web or company suffix): "NETFLIX"
+ * matches "NETFLIXCOM", but "ASSOCIA" does not match "ASSOCIATION", "DEL TACO" does not match "DELTA COLORADO"
  * and "PAYMENTUS" does not match "PAYMENT USAA"). When the description is cut off inside an alias of at least {@value #MIN_PARTIAL} characters
  * ("WASTE MANA") and the match spans at least two tokens, a partial match is reported if every alias continuing
  * that prefix has the same category; it must start in the merchant name the normaliser found, and
@@ -36,8 +39,9 @@ public final class MerchantDirectory {
     public static final int MIN_MIDWORD = 6;
     /** Minimum matched characters for a partial (cut-off) match. */
     public static final int MIN_PARTIAL = 5;
-    private static final String RESOURCE = "/io/finrec/nlp/categorize/merchants.txt";
-    private static volatile MerchantDirectory builtin;
+    private static final String CURATED = "/io/finrec/nlp/categorize/merchants.txt";
+    private static final String NSI = "/io/finrec/nlp/categorize/merchants-nsi.txt";
+    private static volatile MerchantDirectory curated, nsi, builtin;
 
     /**
      * A directory entry.
@@ -151,13 +155,46 @@ public final class MerchantDirectory {
         return a == b ? a : -2;
     }
 
-    /** The built-in directory (loaded once from the {@code merchants.txt} resource). */
+    /**
+     * The built-in directory: the hand-curated {@link #curated()} entries first, then the
+     * {@link #nameSuggestionIndex()} entries, so a hand-curated alias wins over an identical generated one.
+     * Loaded once.
+     */
     public static MerchantDirectory builtin() {
         MerchantDirectory d = builtin;
         if (d == null) {
             synchronized (MerchantDirectory.class) {
-                if (builtin == null) builtin = parse(SectionedText.resource(RESOURCE), "merchants.txt");
+                if (builtin == null) builtin = curated().toBuilder().addAll(nameSuggestionIndex()).build();
                 d = builtin;
+            }
+        }
+        return d;
+    }
+
+    /** The hand-curated part of the built-in directory (resource {@code merchants.txt}, about 2,800 entries). */
+    public static MerchantDirectory curated() {
+        MerchantDirectory d = curated;
+        if (d == null) {
+            synchronized (MerchantDirectory.class) {
+                if (curated == null) curated = parse(SectionedText.resource(CURATED), "merchants.txt");
+                d = curated;
+            }
+        }
+        return d;
+    }
+
+    /**
+     * The generated part of the built-in directory: US brands of OpenStreetMap's name-suggestion-index (BSD
+     * 3-Clause; resource {@code merchants-nsi.txt}, licence in {@code merchants-nsi.LICENSE.md} beside it), imported
+     * at development time by {@code nlp/tools/import-nsi.sh}. Its aliases never conflict with a hand-curated alias of
+     * another category.
+     */
+    public static MerchantDirectory nameSuggestionIndex() {
+        MerchantDirectory d = nsi;
+        if (d == null) {
+            synchronized (MerchantDirectory.class) {
+                if (nsi == null) nsi = parse(SectionedText.resource(NSI), "merchants-nsi.txt");
+                d = nsi;
             }
         }
         return d;
@@ -192,18 +229,21 @@ public final class MerchantDirectory {
         return new MerchantDirectory(entries);
     }
 
-    /** The directory in its text format (round-trips through {@link #parse}). */
+    /**
+     * The directory in its text format (round-trips through {@link #parse}, entry order included: a section header is
+     * written whenever the category changes, so a category may have several sections).
+     */
     public String toText() {
-        Map<String, List<Entry>> byCat = new LinkedHashMap<>();
-        for (Entry e : entries) byCat.computeIfAbsent(e.category(), k -> new ArrayList<>()).add(e);
         StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, List<Entry>> c : byCat.entrySet()) {
-            sb.append('[').append(c.getKey()).append("]\n");
-            for (Entry e : c.getValue()) {
-                sb.append(e.name().replace('|', '/'));
-                for (String a : e.aliases()) sb.append(" | ").append(a.replace('|', '/'));
-                sb.append('\n');
+        String section = null;
+        for (Entry e : entries) {
+            if (!e.category().equals(section)) {
+                section = e.category();
+                sb.append('[').append(section).append("]\n");
             }
+            sb.append(e.name().replace('|', '/'));
+            for (String a : e.aliases()) sb.append(" | ").append(a.replace('|', '/'));
+            sb.append('\n');
         }
         return sb.toString();
     }
@@ -250,7 +290,8 @@ public final class MerchantDirectory {
                 int id = terminal[node];
                 if (id < 0) continue;
                 boolean boundary = d.isTokenEnd(pos);
-                if (!boundary && !(midwordOk[node] && d.tokenAt(pos - 1) == t)) continue; // mid-word: one token only
+                if (!boundary && !(midwordOk[node] && d.tokenAt(pos - 1) == t && noiseRemainder(d, s, pos)))
+                    continue; // mid-word: one token only, and the rest of it must be statement noise
                 int len = pos - start;
                 int lastToken = d.tokenAt(pos - 1);
                 boolean inside = t < m1 && lastToken >= m0;
@@ -286,6 +327,25 @@ public final class MerchantDirectory {
         return Optional.of(new Match(entry, category, t0, t1, bestLen, bestPartial));
     }
 
+    /** What may follow a one-word alias inside a token: web suffixes and their truncations, company forms. */
+    private static final Set<String> NOISE_SUFFIXES = Set.of("C", "CO", "COM", "NET", "ORG", "US", "USA", "INC", "LLC",
+            "IO", "APP", "TV");
+
+    /**
+     * True when the rest of the token after a mid-word match is noise (contains a digit, or is a web or company
+     * suffix: "NETFLIXCOM", "PARKMOBILE7"), not the rest of an English word ("ASSOCIA" must not match
+     * "ASSOCIATION", nor "SOUTHWEST" "SOUTHWESTERN", nor "TARGET" "TARGETED").
+     */
+    private static boolean noiseRemainder(NormalizedDescription d, String s, int pos) {
+        int end = pos;
+        boolean digit = false;
+        while (end < s.length() && !d.isTokenEnd(end)) {
+            digit |= Character.isDigit(s.charAt(end));
+            end++;
+        }
+        return digit || NOISE_SUFFIXES.contains(s.substring(pos, end));
+    }
+
     private Entry firstOf(String category) {
         for (Entry e : entries) if (e.category().equals(category)) return e;
         throw new IllegalStateException("no entry of category " + category);
@@ -315,6 +375,19 @@ public final class MerchantDirectory {
         public Builder add(String name, String category, String... aliases) {
             entries.add(new Entry(name, category, List.of(aliases)));
             return this;
+        }
+
+        /** Adds every entry of another directory after the existing ones (existing aliases keep winning). */
+        public Builder addAll(MerchantDirectory other) {
+            entries.addAll(other.entries);
+            return this;
+        }
+
+        /** Removes every entry the predicate accepts; returns how many were removed. */
+        public int removeIf(Predicate<Entry> filter) {
+            int before = entries.size();
+            entries.removeIf(filter);
+            return before - entries.size();
         }
 
         /** Adds an entry, placed first so its aliases win over existing ones. */

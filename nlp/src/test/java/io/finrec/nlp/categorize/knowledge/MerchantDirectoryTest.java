@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.finrec.nlp.categorize.text.DescriptionNormalizer;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +52,27 @@ class MerchantDirectoryTest {
         assertEquals(name, m.entry().name());
         assertEquals(category, m.category());
         assertFalse(m.partial());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "NETFLIXCOM 866-579-7172 CA | Netflix",
+            "PARKMOBILE7 ATLANTA GA | ParkMobile",
+            "PAYMENT HOMEOWNERS ASSOCIATION DUES | -",
+            "SOUTHWESTERN BELL TELEPHONE | -",
+            "TARGETED SAVINGS TRANSFER | -",
+            "ESSENTIAL SERVICES INC | -",
+    })
+    void oneWordAliasesEndInsideAWordOnlyBeforeNoise(String description, String name) {
+        assertEquals(name, match(description).filter(m -> !m.partial()).map(m -> m.entry().name()).orElse("-"));
+    }
+
+    @Test
+    void greatWolfLodgeIsOneTravelBrand() {
+        assertEquals("travel", match("GREAT WOLF LODGE GRAPEVINE TX").orElseThrow().category());
+        assertEquals("travel", match("GREAT WOLF RESORTS 8665").orElseThrow().category());
+        assertEquals(List.of("travel"), MerchantDirectory.curated().entries().stream()
+                .filter(e -> e.name().startsWith("Great Wolf")).map(MerchantDirectory.Entry::category).distinct().toList());
     }
 
     @Test
