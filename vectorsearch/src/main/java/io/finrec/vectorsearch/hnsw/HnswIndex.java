@@ -627,10 +627,11 @@ public final class HnswIndex extends StoreBackedIndex {
      * <p>A search scores a candidate's unvisited neighbours together ({@link #score(int[], int, float[])}), first
      * reading one value from each cache line they will need: Java has no prefetch instruction, and these independent
      * loads let the CPU fetch the rows from memory in parallel instead of one row after the other as the dot products
-     * reach them. On the 100k x 384 set (M=16, ef=64, Java 17, AVX2, one JVM, interleaved) that made the int8 search
-     * 1.37x faster with every line of a 384-byte code row read ahead (only the first line, or every other one: no
-     * gain), and the float search 1.01-1.09x with the first line of each 1,536-byte row (the hardware prefetcher
-     * streams the rest; reading every line was 0.93x).
+     * reach them. On the 100k x 384 set (M=16, ef=56-64, Java 17, AVX2) every line of a 384-byte code row is read
+     * ahead (only the first line, or every other one, gained nothing) and the first line of a 1,536-byte float row
+     * (the hardware prefetcher streams the rest; reading every line was slower); with the widened int8 query
+     * (see {@link io.finrec.vectorsearch.math.Kernels#dotInt8}) searches became 1.6x faster on codes and 1.4x on
+     * floats (before/after in separate JVMs on a quiet machine; docs/vectorsearch.md has the figures).
      */
     private abstract static class Scorer {
         /** Keeps the read-ahead loads alive (the JIT drops loads whose values are never used). */
