@@ -629,7 +629,7 @@ public final class HnswIndex extends StoreBackedIndex {
      * loads let the CPU fetch the rows from memory in parallel instead of one row after the other as the dot products
      * reach them. On the 100k x 384 set (M=16, ef=64, Java 17, AVX2, one JVM, interleaved) that made the int8 search
      * 1.37x faster with every line of a 384-byte code row read ahead (only the first line, or every other one: no
-     * gain), and the float search 1.06-1.09x with the first line of each 1,536-byte row (the hardware prefetcher
+     * gain), and the float search 1.01-1.09x with the first line of each 1,536-byte row (the hardware prefetcher
      * streams the rest; reading every line was 0.93x).
      */
     private abstract static class Scorer {
