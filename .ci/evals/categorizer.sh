@@ -5,11 +5,11 @@
 #      removed from the hand-curated directory only so that only the independent name-suggestion-index entries
 #      know them, and removed from every entry);
 #   2. the default-model recipe (built-in bank, 40 customers) trained WITHOUT any merchant of train.csv/dev.csv,
-#      evaluated on train.csv + dev.csv; then again with those merchants removed from the hand-curated directory
-#      (--holdout-curated) and from the whole directory (--holdout-directory);
+#      evaluated on train.csv + dev.csv; then again with those merchants also removed from the directory
+#      (--holdout-directory; --holdout-curated, which keeps the name-suggestion-index entries, is measured in the docs);
 #   3. the shipped default model on the unseen-merchant set shipped with the tests (merchants absent from its
 #      training data) and on dev.csv (merchants seen in training: a smoke test, not generalisation).
-# Eight trainings of 20-30 s each: about 3-4 minutes on 2 cores (PyTorch with OMP_WAIT_POLICY=PASSIVE, set by ./finrec).
+# Seven trainings of 30-50 s each: about 4-6 minutes on 2 cores shared with other jobs (4.6 min at load 3-4) (PyTorch with OMP_WAIT_POLICY=PASSIVE, set by ./finrec).
 # Fails below the floors promised in docs/categorizer.md (set a little below the measured figures).
 # Usage: .ci/evals/categorizer.sh <shared data dir containing transactions/>
 set -euo pipefail
@@ -25,15 +25,11 @@ status=0
 run() { echo "+ finrec $*"; ./finrec "$@" || status=1; }
 
 run categorize crossval --data "$data/train.csv" --data "$data/dev.csv" --folds 5 \
-    --min-accuracy 0.97 --min-accuracy-no-directory 0.63 --min-accuracy-independent 0.80
+    --min-accuracy 0.97 --min-accuracy-no-directory 0.68 --min-accuracy-independent 0.80
 
 run categorize train --builtin-bank 40 --folds 0 --out "$tmp/holdout.frm" \
     --holdout-merchants-of "$data/train.csv" --holdout-merchants-of "$data/dev.csv"
 run categorize eval --model "$tmp/holdout.frm" --test "$data/train.csv" --test "$data/dev.csv" --min-accuracy 0.96
-
-run categorize train --builtin-bank 40 --folds 0 --out "$tmp/independent.frm" \
-    --holdout-merchants-of "$data/train.csv" --holdout-merchants-of "$data/dev.csv" --holdout-curated
-run categorize eval --model "$tmp/independent.frm" --test "$data/train.csv" --test "$data/dev.csv" --min-accuracy 0.75
 
 run categorize train --builtin-bank 40 --folds 0 --out "$tmp/blind.frm" \
     --holdout-merchants-of "$data/train.csv" --holdout-merchants-of "$data/dev.csv" --holdout-directory

@@ -106,6 +106,15 @@ class CategorizeCommandTest {
         assertEquals(0, cv.code(), cv.out() + cv.err());
         assertTrue(cv.out().contains("held-out merchants, directory intact"), cv.out());
         assertTrue(cv.out().contains("held-out merchants, removed from the hand-curated directory only"), cv.out());
+        CliTest.Run held = CliTest.run("categorize", "train", "--train", train.toString(), "--out", model.toString(),
+                "--epochs", "1", "--folds", "0", "--builtin-bank", "2", "--holdout-merchants-of", train.toString(),
+                "--holdout-curated");
+        assertEquals(0, held.code(), held.out() + held.err());
+        assertTrue(held.out().contains("held out 36 transactions"), held.out());
+        CliTest.Run both = CliTest.run("categorize", "train", "--train", train.toString(), "--out", model.toString(),
+                "--holdout-merchants-of", train.toString(), "--holdout-curated", "--holdout-directory");
+        assertEquals(2, both.code(), both.err());
+        assertTrue(both.err().contains("not both"), both.err());
         CliTest.Run bad = CliTest.run("categorize", "eval", "--model", tmp.resolve("missing.frm").toString(), "--test", train.toString());
         assertEquals(2, bad.code(), bad.err());
         Path broken = tmp.resolve("broken.csv");
