@@ -39,9 +39,20 @@ public final class MerchantDirectory {
     public static final int MIN_MIDWORD = 6;
     /** Minimum matched characters for a partial (cut-off) match. */
     public static final int MIN_PARTIAL = 5;
-    private static final String CURATED = "/io/finrec/nlp/categorize/merchants.txt";
-    private static final String NSI = "/io/finrec/nlp/categorize/merchants-nsi.txt";
-    private static volatile MerchantDirectory curated, nsi, builtin;
+    // The built-in parts, each parsed once on first use (holder classes: lazy, thread-safe class initialisation).
+    private static final class Curated {
+        static final MerchantDirectory D =
+                parse(SectionedText.resource("/io/finrec/nlp/categorize/merchants.txt"), "merchants.txt");
+    }
+
+    private static final class Nsi {
+        static final MerchantDirectory D =
+                parse(SectionedText.resource("/io/finrec/nlp/categorize/merchants-nsi.txt"), "merchants-nsi.txt");
+    }
+
+    private static final class Builtin {
+        static final MerchantDirectory D = Curated.D.toBuilder().addAll(Nsi.D).build();
+    }
 
     /**
      * A directory entry.
@@ -161,26 +172,12 @@ public final class MerchantDirectory {
      * Loaded once.
      */
     public static MerchantDirectory builtin() {
-        MerchantDirectory d = builtin;
-        if (d == null) {
-            synchronized (MerchantDirectory.class) {
-                if (builtin == null) builtin = curated().toBuilder().addAll(nameSuggestionIndex()).build();
-                d = builtin;
-            }
-        }
-        return d;
+        return Builtin.D;
     }
 
     /** The hand-curated part of the built-in directory (resource {@code merchants.txt}, about 2,800 entries). */
     public static MerchantDirectory curated() {
-        MerchantDirectory d = curated;
-        if (d == null) {
-            synchronized (MerchantDirectory.class) {
-                if (curated == null) curated = parse(SectionedText.resource(CURATED), "merchants.txt");
-                d = curated;
-            }
-        }
-        return d;
+        return Curated.D;
     }
 
     /**
@@ -190,14 +187,7 @@ public final class MerchantDirectory {
      * another category.
      */
     public static MerchantDirectory nameSuggestionIndex() {
-        MerchantDirectory d = nsi;
-        if (d == null) {
-            synchronized (MerchantDirectory.class) {
-                if (nsi == null) nsi = parse(SectionedText.resource(NSI), "merchants-nsi.txt");
-                d = nsi;
-            }
-        }
-        return d;
+        return Nsi.D;
     }
 
     /** An empty directory. */
