@@ -9,7 +9,6 @@ queries). `threads` sets faiss.omp_set_num_threads and OpenBLAS's threads (defau
 import json
 import os
 import sys
-import time
 
 # Debian's OpenBLAS runs its own pthreads whatever faiss.omp_set_num_threads says; the thread count must be set before
 # numpy and FAISS load it (measured: one-thread batch 957 QPS with this, 1,354-1,485 without, on 2 cores).
@@ -22,15 +21,13 @@ import faiss
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from flat_numpy import read_vecs, recall  # noqa: E402  (one .fvecs reader and recall for all scripts)
+from flat_numpy import read_set, recall, timed  # noqa: E402  (one .fvecs reader and recall for all scripts)
 
 
 def main():
     if len(sys.argv) < 4:
         raise SystemExit(__doc__)
-    base = read_vecs(sys.argv[1], np.float32)
-    queries = read_vecs(sys.argv[2], np.float32)
-    truth = read_vecs(sys.argv[3], np.int32)
+    base, queries, truth = read_set(sys.argv)
     k = int(sys.argv[4]) if len(sys.argv) > 4 else 10
     repeat = int(sys.argv[5]) if len(sys.argv) > 5 else 3
     threads = int(sys.argv[6]) if len(sys.argv) > 6 else 1
@@ -45,14 +42,10 @@ def main():
         return index.search(queries, k)[1]
 
     for name, fn in (("single", single), ("batch", batch)):
-        qps = []
-        for _ in range(repeat):
-            t0 = time.perf_counter()
-            found = fn()
-            qps.append(len(queries) / (time.perf_counter() - t0))
+        found, qps = timed(fn, queries, repeat)
         print(json.dumps({"engine": "faiss-flat", "mode": name, "faiss": faiss.__version__, "threads": threads,
                           "vectors": len(base), "dimension": base.shape[1], "queries": len(queries), "k": k,
-                          "recall": round(recall(found, truth, k), 4), "qps": round(sorted(qps)[len(qps) // 2]),
+                          "recall": round(recall(found, truth, k), 4), "qps": qps,
                           "repeat": repeat, "loadAverage": round(os.getloadavg()[0], 2)}), flush=True)
 
 

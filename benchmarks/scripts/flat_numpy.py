@@ -58,24 +58,34 @@ def recall(found, truth, k):
     return hits / (k * len(found))
 
 
+def read_set(argv):
+    """The base vectors, queries and exact truth named by argv[1:4] (the files `finrec vectors gen` writes)."""
+    return read_vecs(argv[1], np.float32), read_vecs(argv[2], np.float32), read_vecs(argv[3], np.int32)
+
+
+def timed(fn, queries, repeat):
+    """Runs fn() `repeat` times; returns its last result and the median queries per second."""
+    qps = []
+    found = None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        found = fn()
+        qps.append(len(queries) / (time.perf_counter() - t0))
+    return found, round(sorted(qps)[len(qps) // 2])
+
+
 def main():
     if len(sys.argv) < 4:
         raise SystemExit(__doc__)
-    base = read_vecs(sys.argv[1], np.float32)
-    queries = read_vecs(sys.argv[2], np.float32)
-    truth = read_vecs(sys.argv[3], np.int32)
+    base, queries, truth = read_set(sys.argv)
     k = int(sys.argv[4]) if len(sys.argv) > 4 else 10
     repeat = int(sys.argv[5]) if len(sys.argv) > 5 else 3
     threads = os.environ.get("OPENBLAS_NUM_THREADS", "default")
     for name, fn in (("single", single), ("batch", batch)):
-        qps = []
-        for _ in range(repeat):
-            t0 = time.perf_counter()
-            found = fn(base, queries, k)
-            qps.append(len(queries) / (time.perf_counter() - t0))
+        found, qps = timed(lambda: fn(base, queries, k), queries, repeat)
         print(json.dumps({"engine": "numpy", "mode": name, "numpy": np.__version__, "blasThreads": threads,
                           "vectors": len(base), "dimension": base.shape[1], "queries": len(queries), "k": k,
-                          "recall": round(recall(found, truth, k), 4), "qps": round(sorted(qps)[len(qps) // 2]),
+                          "recall": round(recall(found, truth, k), 4), "qps": qps,
                           "repeat": repeat, "loadAverage": round(os.getloadavg()[0], 2)}), flush=True)
 
 

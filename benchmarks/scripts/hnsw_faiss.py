@@ -14,15 +14,13 @@ import faiss
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from flat_numpy import read_vecs, recall  # noqa: E402
+from flat_numpy import read_set, recall, timed  # noqa: E402
 
 
 def main():
     if len(sys.argv) < 7:
         raise SystemExit(__doc__)
-    base = read_vecs(sys.argv[1], np.float32)
-    queries = read_vecs(sys.argv[2], np.float32)
-    truth = read_vecs(sys.argv[3], np.int32)
+    base, queries, truth = read_set(sys.argv)
     m, ef_c = int(sys.argv[4]), int(sys.argv[5])
     efs = [int(x) for x in sys.argv[6].split(",")]
     threads = int(sys.argv[7]) if len(sys.argv) > 7 else 2
@@ -39,11 +37,10 @@ def main():
     faiss.omp_set_num_threads(1)
     for ef in efs:
         index.hnsw.efSearch = ef
-        t0 = time.perf_counter()
-        found = np.vstack([index.search(queries[i:i + 1], k)[1] for i in range(len(queries))])
-        qps = len(queries) / (time.perf_counter() - t0)
+        found, qps = timed(lambda: np.vstack([index.search(queries[i:i + 1], k)[1] for i in range(len(queries))]),
+                           queries, 1)
         print(json.dumps({"engine": "faiss-hnsw", "event": "search", "ef": ef, "k": k,
-                          "recall": round(recall(found, truth, k), 4), "qpsSingleThread": round(qps),
+                          "recall": round(recall(found, truth, k), 4), "qpsSingleThread": qps,
                           "loadAverage": round(os.getloadavg()[0], 2)}), flush=True)
 
 
