@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code finrec categorize}: JSON lines with the default model, bad lines, train, eval and crossval end to end. */
 class CategorizeCommandTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void quiet() {
@@ -28,13 +26,7 @@ class CategorizeCommandTest {
         CliTest.Run r = CliTest.run("categorize", "--input", in.toString(), "--explain");
         assertEquals(1, r.code(), "a blank line fails the run: " + r.err());
         assertTrue(r.err().contains("1 of 4 lines"), r.err());
-        List<JsonNode> lines = r.out().lines().map(l -> {
-            try {
-                return JSON.readTree(l);
-            } catch (Exception e) {
-                throw new AssertionError(l, e);
-            }
-        }).toList();
+        List<JsonNode> lines = r.jsonLines();
         assertEquals(4, lines.size(), "one output line per input line");
         assertEquals("groceries", lines.get(0).get("category").asText());
         assertEquals("Whole Foods Market", lines.get(0).get("merchant").asText());
@@ -55,13 +47,7 @@ class CategorizeCommandTest {
                 + "DEBIT CARD PURCHASE - OUTRIGGER HOTELS AND RESORTS HONOLULU HI\n");
         CliTest.Run r = CliTest.run("categorize", "--input", in.toString(), "--explain");
         assertEquals(0, r.code(), r.err());
-        List<JsonNode> lines = r.out().lines().map(l -> {
-            try {
-                return JSON.readTree(l);
-            } catch (Exception e) {
-                throw new AssertionError(l, e);
-            }
-        }).toList();
+        List<JsonNode> lines = r.jsonLines();
         assertEquals(List.of("groceries", "dining", "travel"), lines.stream().map(l -> l.get("category").asText()).toList());
         assertEquals(List.of("King Kullen", "Bonchon Chicken", "Outrigger Hotels and Resorts"),
                 lines.stream().map(l -> l.get("explanation").get("directory").get("name").asText()).toList());

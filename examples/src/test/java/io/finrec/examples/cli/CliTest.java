@@ -3,6 +3,8 @@ package io.finrec.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -17,7 +19,20 @@ import picocli.CommandLine;
 /** Exit codes and messages of the data and demo commands. */
 class CliTest {
     /** Output of one run. */
-    record Run(int code, String out, String err) {}
+    record Run(int code, String out, String err) {
+        /** Standard output parsed as JSON lines, one node per line (fails the test on a line that is not JSON). */
+        List<JsonNode> jsonLines() {
+            return out.lines().map(l -> {
+                try {
+                    return JSON.readTree(l);
+                } catch (Exception e) {
+                    throw new AssertionError("not a JSON line: " + l, e);
+                }
+            }).toList();
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void quiet() {
